@@ -1,0 +1,42 @@
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Deps } from '../deps.js';
+import type { PingRecorder } from '../ping/record-ping.js';
+import { installErrorMapper } from './error-mapper.js';
+import { pingRoutes } from './ping-routes.js';
+import { statusRoutes } from './status-routes.js';
+
+/**
+ * On stop, requests already being served still get their answer, but on a connection that then
+ * closes: otherwise a busy keep-alive connection would hold the stop for the keep-alive timeout.
+ */
+function closeKeptAliveConnectionsOnStop(app: FastifyInstance): void {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+}
+
+/** Routes live under SITE_ROOT's path when it has one (spec §3.1). */
+function routePrefix(siteRoot: string): string {
+  return new URL(siteRoot).pathname.replace(/\/+$/, '');
+}
+
+export async function buildApp(deps: Deps, recorder: PingRecorder): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,
+    // One log line per ping would cost more than the ping; the error mapper logs failures.
+    logController: new LogController({ disableRequestLogging: true }),
+    routerOptions: { maxParamLength: 500 },
+    return503OnClosing: true,
+  });
+  installErrorMapper(app);
+  closeKeptAliveConnectionsOnStop(app);
+  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+  const prefix = routePrefix(deps.config.siteRoot);
+  await app.register(pingRoutes(deps.config, recorder), { prefix });
+  await app.register(statusRoutes(deps), { prefix });
+  return app;
+}

@@ -1,0 +1,40 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { type AppErrorCode, isAppError } from '../lib/app-error.js';
+
+/** The one place where error codes become HTTP statuses. */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  payload_too_large: 400,
+  unavailable: 503,
+  config: 500,
+};
+
+/** Driver errors that mean "the database is unreachable" rather than a bug of ours. */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (typeof e.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|57P0[1-3]|08\d{3}|53\d{3}|SQLITE_(BUSY|IOERR|FULL|CANTOPEN|READONLY|LOCKED)\w*)$/.test(e.code)) return true;
+  return /Connection terminated|timeout exceeded when trying to connect|database is locked/i.test(e.message ?? '');
+}
+
+export function installErrorMapper(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isAppError(error)) {
+      return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
+    }
+    if (isDatabaseUnavailable(error)) {
+      request.log.error({ err: error }, 'database unavailable');
+      return reply.code(503).header('Retry-After', '1').send({ error: 'database unavailable' });
+    }
+    const status = error.statusCode;
+    if (status !== undefined && status >= 400 && status < 500) {
+      return reply.code(status).send({ error: error.message });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: 'internal error' });
+  });
+}

@@ -1,0 +1,73 @@
+import type { FastifyInstance } from 'fastify';
+import { resolveSecretKey } from './accounts/secret-key.js';
+import { loadConfig, type Env } from './config.js';
+import type { Deps } from './deps.js';
+import { buildApp } from './http/app.js';
+import { systemClock, type Clock } from './lib/clock.js';
+import { makeLogger, type Logger } from './lib/logger.js';
+import { makePingRecorder } from './ping/record-ping.js';
+import { startDetectorLoop, type DetectorLoop } from './scheduler/detector-loop.js';
+import { migrate } from './store/migrate.js';
+import { openStore } from './store/open-store.js';
+
+export interface Roles {
+  http: boolean;
+  alerts: boolean;
+}
+
+export interface Running {
+  deps: Deps;
+  app: FastifyInstance | null;
+  /** The address the HTTP server listens on, e.g. http://127.0.0.1:8000. */
+  url: string | null;
+  stop(): Promise<void>;
+}
+
+/** Opens the store and migrates it: what every CLI command needs before its use-case. */
+export async function openDeps(env: Env, options: { clock?: Clock; log?: Logger } = {}): Promise<Deps> {
+  const config = loadConfig(env);
+  const log = options.log ?? makeLogger(config.logLevel);
+  const store = openStore(config.database);
+  try {
+    await migrate(store);
+    const secretKey = await resolveSecretKey(store, config);
+    return { store, clock: options.clock ?? systemClock, log, config, secretKey };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}
+
+/** Wiring only. Stops in reverse: no new requests, commit what was accepted, then the rest. */
+export async function startWatchpost(env: Env, roles: Roles, options: { clock?: Clock; log?: Logger } = {}): Promise<Running> {
+  const deps = await openDeps(env, options);
+  let detector: DetectorLoop | null = null;
+  let app: FastifyInstance | null = null;
+  const recorder = makePingRecorder(deps, { onAlertAfter: (ms) => detector?.rearm(ms) });
+  try {
+    if (roles.alerts) detector = startDetectorLoop(deps);
+    let url: string | null = null;
+    if (roles.http) {
+      app = await buildApp(deps, recorder);
+      url = await app.listen({ host: deps.config.host, port: deps.config.port });
+      deps.log.info({ url, database: deps.store.dialect }, 'watchpost listening');
+    }
+    return {
+      deps,
+      app,
+      url,
+      async stop() {
+        await app?.close();
+        await recorder.drain();
+        await detector?.stop();
+        await deps.store.close();
+        deps.log.info('watchpost stopped');
+      },
+    };
+  } catch (error) {
+    await app?.close();
+    await detector?.stop();
+    await deps.store.close();
+    throw error;
+  }
+}

@@ -1,0 +1,47 @@
+import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import { AppError } from '../lib/app-error.js';
+import type { Dialect } from './dialect.js';
+import * as initial from './migrations/0001-initial.js';
+import type { Store } from './open-store.js';
+
+type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
+
+/** The static, ordered list: adding a migration means adding a line here. */
+const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [['0001-initial', initial]];
+
+function provider(dialect: Dialect): MigrationProvider {
+  return {
+    getMigrations: async () =>
+      Object.fromEntries(
+        MIGRATIONS.map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, dialect) }]),
+      ),
+  };
+}
+
+/**
+ * Applies pending migrations. Kysely's migrator takes a lock (a row lock on PostgreSQL, the
+ * write lock on SQLite), so several nodes starting at once apply each migration exactly once.
+ */
+export async function migrate(store: Store): Promise<string[]> {
+  // Kysely looks for its own tables in every schema unless told which one: name ours, so a
+  // database holding several Watchpost schemas (tests, staging) keeps them apart.
+  const schema =
+    store.dialect === 'postgres'
+      ? (await sql<{ schema: string }>`SELECT current_schema() AS schema`.execute(store.db)).rows[0]?.schema
+      : undefined;
+  const migrator = new Migrator({
+    db: store.db,
+    provider: provider(store.dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  for (let attempt = 1; ; attempt++) {
+    const { error, results } = await migrator.migrateToLatest();
+    if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+    // Two SQLite processes racing for the write lock: the loser retries after the winner.
+    if (attempt < 5 && /SQLITE_BUSY|database is locked/i.test(String(error))) {
+      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      continue;
+    }
+    throw new AppError('unavailable', `migration failed: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}

@@ -1,0 +1,156 @@
+import type { Generated } from 'kysely';
+
+/**
+ * Table types as the database holds them: snake_case, instants as epoch ms, booleans as 0/1 on
+ * both dialects (one representation keeps the row mappers dialect-free).
+ */
+export interface Database {
+  settings: SettingsTable;
+  users: UsersTable;
+  projects: ProjectsTable;
+  api_keys: ApiKeysTable;
+  checks: ChecksTable;
+  pings: PingsTable;
+  flips: FlipsTable;
+  channels: ChannelsTable;
+  checks_channels: ChecksChannelsTable;
+  notifications: NotificationsTable;
+}
+
+type Flag = 0 | 1;
+
+export interface SettingsTable {
+  name: string;
+  value: string;
+}
+
+export interface UsersTable {
+  id: Generated<number>;
+  email: string;
+  password_hash: string;
+  is_superuser: Generated<Flag>;
+  /** null: the configured default (CHECK_LIMIT / PING_LOG_LIMIT). */
+  check_limit: number | null;
+  ping_log_limit: number | null;
+  created_at: number;
+}
+
+export interface ProjectsTable {
+  id: Generated<number>;
+  code: string;
+  name: string;
+  owner_id: number;
+  badge_key: string;
+  ping_key: string | null;
+  show_slugs: Generated<Flag>;
+  created_at: number;
+}
+
+export type ApiKeyScope = 'read-write' | 'read-only';
+
+export interface ApiKeysTable {
+  id: Generated<number>;
+  project_id: number;
+  scope: ApiKeyScope;
+  /** Characters 5–12 of the key: narrows the HMAC comparison to a candidate or two. */
+  prefix: string;
+  /** Hex HMAC-SHA256 of the whole key under SECRET_KEY; the key itself is never stored. */
+  hash: string;
+  created_at: number;
+}
+
+export interface ChecksTable {
+  id: Generated<number>;
+  code: string;
+  project_id: number;
+  name: Generated<string>;
+  slug: Generated<string>;
+  tags: Generated<string>;
+  description: Generated<string>;
+  kind: Generated<string>;
+  timeout_seconds: Generated<number>;
+  grace_seconds: Generated<number>;
+  schedule: Generated<string>;
+  tz: Generated<string>;
+  filter_subject: Generated<Flag>;
+  filter_body: Generated<Flag>;
+  filter_http_body: Generated<Flag>;
+  filter_default_fail: Generated<Flag>;
+  start_kw: Generated<string>;
+  success_kw: Generated<string>;
+  failure_kw: Generated<string>;
+  methods: Generated<string>;
+  manual_resume: Generated<Flag>;
+  badge_key: string;
+  n_pings: Generated<number>;
+  last_ping_at: number | null;
+  last_start_at: number | null;
+  last_start_rid: string | null;
+  last_duration_ms: number | null;
+  has_confirmation_link: Generated<Flag>;
+  alert_after: number | null;
+  status: Generated<string>;
+  created_at: number;
+}
+
+export interface PingsTable {
+  id: Generated<number>;
+  check_id: number;
+  n: number;
+  created_at: number;
+  kind: string;
+  scheme: string;
+  remote_addr: string | null;
+  method: string;
+  ua: string;
+  body: Uint8Array | null;
+  exit_status: number | null;
+  rid: string | null;
+}
+
+export interface FlipsTable {
+  id: Generated<number>;
+  check_id: number;
+  created_at: number;
+  processed_at: number | null;
+  old_status: string;
+  new_status: string;
+  reason: string;
+}
+
+export interface ChannelsTable {
+  id: Generated<number>;
+  code: string;
+  project_id: number;
+  name: Generated<string>;
+  kind: string;
+  value: string;
+  email_verified: Generated<Flag>;
+  disabled: Generated<Flag>;
+  last_notify_at: number | null;
+  last_notify_duration_ms: number | null;
+  last_error: Generated<string>;
+  created_at: number;
+}
+
+export interface ChecksChannelsTable {
+  check_id: number;
+  channel_id: number;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  code: string;
+  check_id: number | null;
+  channel_id: number;
+  flip_id: number | null;
+  check_status: string;
+  created_at: number;
+  /** pending → sending (claimed) → sent | failed. */
+  status: Generated<string>;
+  attempts: Generated<number>;
+  next_attempt_at: number | null;
+  claimed_at: number | null;
+  duration_ms: number | null;
+  error: Generated<string>;
+}

@@ -1,0 +1,47 @@
+import type { FastifyInstance } from 'fastify';
+import type { Env } from '../../src/config.js';
+import type { Deps } from '../../src/deps.js';
+import { buildApp } from '../../src/http/app.js';
+import { manualClock, type ManualClock } from '../../src/lib/clock.js';
+import { silentLogger } from '../../src/lib/logger.js';
+import { openDeps } from '../../src/main.js';
+import { makePingRecorder, type PingRecorder } from '../../src/ping/record-ping.js';
+import type { Dialect } from '../../src/store/dialect.js';
+import { freshDatabase } from './databases.js';
+
+export const T0 = Date.UTC(2026, 0, 5, 10, 0, 0);
+
+export interface Harness {
+  deps: Deps;
+  clock: ManualClock;
+  app: FastifyInstance;
+  recorder: PingRecorder;
+  /** The fresh database as a DATABASE_URL, for child processes. */
+  databaseUrl: string;
+  close(): Promise<void>;
+}
+
+/** The real app on a fresh database of `dialect`, with a clock the test moves by hand. */
+export async function makeHarness(dialect: Dialect, env: Env = {}, startMs = T0): Promise<Harness> {
+  const database = await freshDatabase(dialect);
+  const clock = manualClock(startMs);
+  const deps = await openDeps(
+    { DATABASE_URL: database.url, SECRET_KEY: 'test-secret-key-not-for-production', LOG_LEVEL: 'silent', ...env },
+    { clock, log: silentLogger },
+  );
+  const recorder = makePingRecorder(deps);
+  const app = await buildApp(deps, recorder);
+  return {
+    deps,
+    clock,
+    app,
+    recorder,
+    databaseUrl: database.url,
+    async close() {
+      await app.close();
+      await recorder.drain();
+      await deps.store.close();
+      await database.drop();
+    },
+  };
+}
