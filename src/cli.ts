@@ -29,7 +29,9 @@ async function readPassword(passwordFile: string | undefined): Promise<string> {
   if (process.stdin.isTTY) err('Password (then Enter and Ctrl-D):');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 async function serve(args: string[]): Promise<void> {
@@ -62,9 +64,14 @@ async function withDeps<T>(fn: (deps: Awaited<ReturnType<typeof openDeps>>) => P
 }
 
 async function projectCreate(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { name: { type: 'string' }, owner: { type: 'string' }, json: { type: 'boolean' } } });
+  const { values } = parseArgs({
+    args,
+    options: { name: { type: 'string' }, owner: { type: 'string' }, json: { type: 'boolean' } },
+  });
   if (values.name === undefined) usageError('project create: --name is required');
-  const { project, admin } = await withDeps((deps) => createProject(deps, { name: values.name!, ...(values.owner ? { ownerEmail: values.owner } : {}) }));
+  const { project, admin } = await withDeps((deps) =>
+    createProject(deps, { name: values.name!, ...(values.owner ? { ownerEmail: values.owner } : {}) }),
+  );
   if (admin) err(`Created superuser ${admin.email} with password: ${admin.password}\n(shown once; it owns this project)`);
   if (values.json) return out(JSON.stringify(project));
   out(`Project "${project.name}" created (id ${project.id}). These keys are shown only once:`);
@@ -74,10 +81,15 @@ async function projectCreate(args: string[]): Promise<void> {
 }
 
 async function userCreate(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { email: { type: 'string' }, superuser: { type: 'boolean' }, 'password-file': { type: 'string' } } });
+  const { values } = parseArgs({
+    args,
+    options: { email: { type: 'string' }, superuser: { type: 'boolean' }, 'password-file': { type: 'string' } },
+  });
   if (values.email === undefined) usageError('user create: --email is required');
   const password = await readPassword(values['password-file']);
-  const user = await withDeps((deps) => createUser(deps, { email: values.email!, password, isSuperuser: values.superuser ?? false }));
+  const user = await withDeps((deps) =>
+    createUser(deps, { email: values.email!, password, isSuperuser: values.superuser ?? false }),
+  );
   out(`User ${user.email} created${values.superuser ? ' (superuser)' : ''}.`);
 }
 

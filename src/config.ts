@@ -6,9 +6,7 @@ import { AppError } from './lib/app-error.js';
  * Configuration comes only from the environment, under Healthchecks' names where one exists so
  * a self-hoster's settings carry over. `NAME_FILE` supplies a secret from a file (Docker/K8s).
  */
-export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string }
-  | { dialect: 'postgres'; url: string };
+export type DatabaseConfig = { dialect: 'sqlite'; path: string } | { dialect: 'postgres'; url: string };
 
 export interface Config {
   readonly host: string;
@@ -146,7 +144,10 @@ function databaseFrom(env: ParsedEnv): DatabaseConfig {
     const password = env.DB_PASSWORD ? `:${encodeURIComponent(env.DB_PASSWORD)}` : '';
     const ssl = env.DB_SSLMODE ? `?sslmode=${encodeURIComponent(env.DB_SSLMODE)}` : '';
     const host = env.DB_HOST ?? 'localhost';
-    return { dialect: 'postgres', url: `postgres://${user}${password}@${host}:${env.DB_PORT}/${encodeURIComponent(env.DB_NAME ?? 'hc')}${ssl}` };
+    return {
+      dialect: 'postgres',
+      url: `postgres://${user}${password}@${host}:${env.DB_PORT}/${encodeURIComponent(env.DB_NAME ?? 'hc')}${ssl}`,
+    };
   }
   return { dialect: 'sqlite', path: env.DB_NAME ?? './data/watchpost.sqlite3' };
 }

@@ -66,7 +66,12 @@ for (const dialect of testDialects()) {
 }
 
 test('invalid configuration is reported all at once with a non-zero exit', async () => {
-  const res = await runCli(['migrate'], { PORT: 'eighty', PING_BODY_LIMIT: '-3', REGISTRATION_OPEN: 'maybe', DATABASE_URL: 'mysql://x' });
+  const res = await runCli(['migrate'], {
+    PORT: 'eighty',
+    PING_BODY_LIMIT: '-3',
+    REGISTRATION_OPEN: 'maybe',
+    DATABASE_URL: 'mysql://x',
+  });
   assert.equal(res.code, 78);
   for (const name of ['PORT', 'PING_BODY_LIMIT', 'REGISTRATION_OPEN', 'DATABASE_URL']) assert.match(res.stderr, new RegExp(name));
   assert.match(res.stderr, /invalid configuration/);

@@ -38,10 +38,13 @@ for (const dialect of testDialects()) {
       assert.equal(c.status, 'down');
       assert.equal(c.alertAfter, null);
       const flips = await flipsOf(h.deps, check.id);
-      assert.deepEqual(flips.map((f) => [f.old_status, f.new_status, f.reason, f.created_at, f.processed_at]), [
-        ['new', 'up', '', deadline - 120_000, null],
-        ['up', 'down', 'timeout', deadline, null],
-      ]);
+      assert.deepEqual(
+        flips.map((f) => [f.old_status, f.new_status, f.reason, f.created_at, f.processed_at]),
+        [
+          ['new', 'up', '', deadline - 120_000, null],
+          ['up', 'down', 'timeout', deadline, null],
+        ],
+      );
     });
 
     test('a check only in grace is left up and its alert_after rewritten when stale (item 170)', async () => {
@@ -55,7 +58,11 @@ for (const dialect of testDialects()) {
 
     test('an up check pinged two days ago goes down with the flip dated at alert_after', async () => {
       const lastPing = h.clock.now() - 2 * DAY;
-      const check = await makeCheck(h.deps, project, { status: 'up', last_ping_at: lastPing, alert_after: lastPing + DAY + HOUR });
+      const check = await makeCheck(h.deps, project, {
+        status: 'up',
+        last_ping_at: lastPing,
+        alert_after: lastPing + DAY + HOUR,
+      });
       assert.equal(await detectDown(h.deps, h.clock.now()), 1);
       const [flip] = await flipsOf(h.deps, check.id);
       assert.equal(flip!.created_at, lastPing + DAY + HOUR);
@@ -68,7 +75,10 @@ for (const dialect of testDialects()) {
         const started = h.clock.now();
         assert.equal(await detectDown(h.deps, started + HOUR), 1, status);
         const flips = await flipsOf(h.deps, check.id);
-        assert.deepEqual(flips.map((f) => [f.old_status, f.new_status, f.reason, f.created_at]), [[status, 'down', 'timeout', started + HOUR]]);
+        assert.deepEqual(
+          flips.map((f) => [f.old_status, f.new_status, f.reason, f.created_at]),
+          [[status, 'down', 'timeout', started + HOUR]],
+        );
       }
     });
 
@@ -88,11 +98,23 @@ for (const dialect of testDialects()) {
     test('several detectors on one database record each flip exactly once', async () => {
       const clock = manualClock(h.clock.now());
       const others = await Promise.all(
-        Array.from({ length: 3 }, () => openDeps({ DATABASE_URL: h.databaseUrl, SECRET_KEY: 'test-secret-key-not-for-production', LOG_LEVEL: 'silent' }, { clock, log: silentLogger })),
+        Array.from({ length: 3 }, () =>
+          openDeps(
+            { DATABASE_URL: h.databaseUrl, SECRET_KEY: 'test-secret-key-not-for-production', LOG_LEVEL: 'silent' },
+            { clock, log: silentLogger },
+          ),
+        ),
       );
       try {
         const checks = [];
-        for (let i = 0; i < 60; i++) checks.push(await makeCheck(h.deps, project, { status: 'up', last_ping_at: clock.now() - 3 * DAY, alert_after: clock.now() - DAY + i }));
+        for (let i = 0; i < 60; i++)
+          checks.push(
+            await makeCheck(h.deps, project, {
+              status: 'up',
+              last_ping_at: clock.now() - 3 * DAY,
+              alert_after: clock.now() - DAY + i,
+            }),
+          );
         const counts = await Promise.all([h.deps, ...others].map((deps) => detectDown(deps, clock.now())));
         assert.ok(counts.reduce((a, b) => a + b, 0) >= 60);
         for (const check of checks) assert.equal((await flipsOf(h.deps, check.id)).length, 1);
@@ -103,7 +125,13 @@ for (const dialect of testDialects()) {
 
     test('the detector loop wakes for a deadline on its own, in real time', async () => {
       const deps = { ...h.deps, clock: systemClock };
-      const check = await makeCheck(h.deps, project, { status: 'up', timeout_seconds: 1, grace_seconds: 1, last_ping_at: Date.now() - 1_500, alert_after: Date.now() + 500 });
+      const check = await makeCheck(h.deps, project, {
+        status: 'up',
+        timeout_seconds: 1,
+        grace_seconds: 1,
+        last_ping_at: Date.now() - 1_500,
+        alert_after: Date.now() + 500,
+      });
       let flipsSeen = 0;
       const loop = startDetectorLoop(deps, { onFlips: (n) => (flipsSeen += n) });
       try {

@@ -40,7 +40,10 @@ for (const dialect of testDialects()) {
       assert.equal(p!.created_at, after.lastPingAt);
       assert.equal(p!.exit_status, null);
       const flips = await flipsOf(h.deps, check.id);
-      assert.deepEqual(flips.map((f) => [f.old_status, f.new_status, f.reason]), [['new', 'up', '']]);
+      assert.deepEqual(
+        flips.map((f) => [f.old_status, f.new_status, f.reason]),
+        [['new', 'up', '']],
+      );
     });
 
     test('the trailing slash after a UUID is accepted', async () => {
@@ -154,7 +157,10 @@ for (const dialect of testDialects()) {
       assert.equal(after.alertAfter, null);
       assert.equal((await pingsOf(h.deps, check.id))[0]!.kind, 'fail');
       const flips = await flipsOf(h.deps, check.id);
-      assert.deepEqual(flips.map((f) => [f.old_status, f.new_status, f.reason]), [['new', 'down', 'fail']]);
+      assert.deepEqual(
+        flips.map((f) => [f.old_status, f.new_status, f.reason]),
+        [['new', 'down', 'fail']],
+      );
     });
 
     test('/start sets last_start and leaves last_ping and a paused status alone', async () => {
@@ -242,7 +248,10 @@ for (const dialect of testDialects()) {
       const c = await reload(h.deps, manual.code);
       assert.equal(c.status, 'paused');
       assert.equal(c.lastStartAt, null);
-      assert.deepEqual((await pingsOf(h.deps, manual.id)).map((p) => p.kind), ['ign', 'ign', 'ign', 'ign']);
+      assert.deepEqual(
+        (await pingsOf(h.deps, manual.id)).map((p) => p.kind),
+        ['ign', 'ign', 'ign', 'ign'],
+      );
     });
 
     test('exit statuses: 0 is success, 1–255 failure, above 255 a 400', async () => {
@@ -253,7 +262,14 @@ for (const dialect of testDialects()) {
       assert.equal((await reload(h.deps, check.code)).status, 'down');
       await ping(`/ping/${check.code}/000`);
       const pings = await pingsOf(h.deps, check.id);
-      assert.deepEqual(pings.map((p) => [p.kind, p.exit_status]), [['success', 0], ['fail', 123], ['success', 0]]);
+      assert.deepEqual(
+        pings.map((p) => [p.kind, p.exit_status]),
+        [
+          ['success', 0],
+          ['fail', 123],
+          ['success', 0],
+        ],
+      );
       for (const status of ['256', '99999999999999999999999']) {
         const res = await ping(`/ping/${check.code}/${status}`);
         assert.equal(res.statusCode, 400);
@@ -308,7 +324,12 @@ for (const dialect of testDialects()) {
       const post = await makeCheck(h.deps, project, { methods: 'POST', filter_http_body: 1, filter_default_fail: 1 });
       await ping(`/ping/${post.code}`);
       assert.equal((await pingsOf(h.deps, post.id))[0]!.kind, 'ign');
-      const paused = await makeCheck(h.deps, project, { status: 'paused', manual_resume: 1, filter_http_body: 1, success_kw: 'OK' });
+      const paused = await makeCheck(h.deps, project, {
+        status: 'paused',
+        manual_resume: 1,
+        filter_http_body: 1,
+        success_kw: 'OK',
+      });
       await ping(`/ping/${paused.code}`, { method: 'POST', body: 'OK' });
       assert.equal((await pingsOf(h.deps, paused.id))[0]!.kind, 'ign');
     });
@@ -352,9 +373,19 @@ for (const dialect of testDialects()) {
         await ping(`/ping/${project.ping_key}/foo`, { method: 'POST', body: 'x' });
         await ping(`/ping/${project.ping_key}/foo`, { method: 'HEAD' });
         const pings = await pingsOf(h.deps, check.id);
-        assert.deepEqual(pings.map((p) => [p.kind, p.exit_status]), [
-          ['success', null], ['fail', null], ['start', null], ['success', 0], ['fail', 123], ['log', null], ['success', null], ['success', null],
-        ]);
+        assert.deepEqual(
+          pings.map((p) => [p.kind, p.exit_status]),
+          [
+            ['success', null],
+            ['fail', null],
+            ['start', null],
+            ['success', 0],
+            ['fail', 123],
+            ['log', null],
+            ['success', null],
+            ['success', null],
+          ],
+        );
       });
 
       test('slugs named like suffixes are still pingable', async () => {
@@ -386,7 +417,13 @@ for (const dialect of testDialects()) {
       test('create=1 provisions a check with every integration of the project', async () => {
         const channel = await h.deps.store.db
           .insertInto('channels')
-          .values({ code: '11111111-1111-4111-8111-111111111111', project_id: project.projectId, kind: 'email', value: 'a@b.c', created_at: T0 })
+          .values({
+            code: '11111111-1111-4111-8111-111111111111',
+            project_id: project.projectId,
+            kind: 'email',
+            value: 'a@b.c',
+            created_at: T0,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
         const res = await ping(`/ping/${project.ping_key}/brand-new?create=1`);
@@ -398,8 +435,15 @@ for (const dialect of testDialects()) {
         assert.equal(created[0]!.name, 'brand-new');
         assert.equal(created[0]!.n_pings, 1);
         assert.equal(created[0]!.status, 'up');
-        const assigned = await h.deps.store.db.selectFrom('checks_channels').selectAll().where('check_id', '=', created[0]!.id).execute();
-        assert.deepEqual(assigned.map((a) => Number(a.channel_id)), [Number(channel.id)]);
+        const assigned = await h.deps.store.db
+          .selectFrom('checks_channels')
+          .selectAll()
+          .where('check_id', '=', created[0]!.id)
+          .execute();
+        assert.deepEqual(
+          assigned.map((a) => Number(a.channel_id)),
+          [Number(channel.id)],
+        );
         assert.equal((await ping(`/ping/${project.ping_key}/brand-new?create=1`)).statusCode, 200, 'the second ping finds it');
       });
 
@@ -432,7 +476,10 @@ for (const dialect of testDialects()) {
       const c = await reload(h.deps, check.code);
       assert.equal(c.nPings, 200);
       const pings = await pingsOf(h.deps, check.id);
-      assert.deepEqual(pings.map((p) => p.n), Array.from({ length: 200 }, (_, i) => i + 1));
+      assert.deepEqual(
+        pings.map((p) => p.n),
+        Array.from({ length: 200 }, (_, i) => i + 1),
+      );
     });
 
     test('every 100th ping prunes the history beyond the ping log limit', async () => {

@@ -98,24 +98,28 @@ for (const dialect of testDialects()) {
       assert.equal((await reload(deps, check.code)).nPings, pings.length, 'n_pings matches the stored pings');
     });
 
-    test('under faketime x60, a 60 s + 60 s check goes down once, dated at its deadline', { skip: hasFaketime() ? false : 'faketime is not installed (apt-get install faketime)' }, async () => {
-      const check = await makeCheck(deps, project, { timeout_seconds: 60, grace_seconds: 60 });
-      const server = await startServer(env, ['faketime', '-f', '+0 x60']);
-      try {
-        assert.equal(await (await fetch(`${server.url}/ping/${check.code}`)).text(), 'OK');
-        // 120 s of server time is 2 s of ours; allow plenty for a loaded machine.
-        for (let waited = 0; waited < 30_000 && (await reload(deps, check.code)).status !== 'down'; waited += 100) {
-          await new Promise((resolve) => setTimeout(resolve, 100));
+    test(
+      'under faketime x60, a 60 s + 60 s check goes down once, dated at its deadline',
+      { skip: hasFaketime() ? false : 'faketime is not installed (apt-get install faketime)' },
+      async () => {
+        const check = await makeCheck(deps, project, { timeout_seconds: 60, grace_seconds: 60 });
+        const server = await startServer(env, ['faketime', '-f', '+0 x60']);
+        try {
+          assert.equal(await (await fetch(`${server.url}/ping/${check.code}`)).text(), 'OK');
+          // 120 s of server time is 2 s of ours; allow plenty for a loaded machine.
+          for (let waited = 0; waited < 30_000 && (await reload(deps, check.code)).status !== 'down'; waited += 100) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          const c = await reload(deps, check.code);
+          assert.equal(c.status, 'down');
+          const down = (await flipsOf(deps, check.id)).filter((f) => f.new_status === 'down');
+          assert.equal(down.length, 1);
+          assert.equal(down[0]!.created_at, c.lastPingAt! + 120_000);
+          assert.equal(down[0]!.reason, 'timeout');
+        } finally {
+          await server.stop();
         }
-        const c = await reload(deps, check.code);
-        assert.equal(c.status, 'down');
-        const down = (await flipsOf(deps, check.id)).filter((f) => f.new_status === 'down');
-        assert.equal(down.length, 1);
-        assert.equal(down[0]!.created_at, c.lastPingAt! + 120_000);
-        assert.equal(down[0]!.reason, 'timeout');
-      } finally {
-        await server.stop();
-      }
-    });
+      },
+    );
   });
 }

@@ -1,8 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { alphanumericToken } from '../lib/ids.js';
 import { findApiKeyCandidates } from '../store/projects.js';
-import type { ApiKeyScope, Database } from '../store/schema.js';
+import type { Store } from '../store/open-store.js';
+import type { ApiKeyScope } from '../store/schema.js';
 
 const PREFIX: Record<ApiKeyScope, string> = { 'read-write': 'hcw_', 'read-only': 'hcr_' };
 
@@ -23,7 +23,7 @@ export function generateApiKey(scope: ApiKeyScope): string {
 
 /** The project a presented key belongs to, checking the HMAC in constant time; undefined if none. */
 export async function resolveApiKey(
-  db: Kysely<Database>,
+  store: Store,
   secretKey: string,
   key: string,
   scope: ApiKeyScope,
@@ -31,7 +31,7 @@ export async function resolveApiKey(
   if (key.length !== 32 || !key.startsWith(PREFIX[scope])) return undefined;
   const { prefix, hash } = hashApiKey(secretKey, key);
   const presented = Buffer.from(hash, 'hex');
-  for (const candidate of await findApiKeyCandidates(db, prefix, scope)) {
+  for (const candidate of await findApiKeyCandidates(store.db, prefix, scope)) {
     const stored = Buffer.from(candidate.hash, 'hex');
     if (stored.length === presented.length && timingSafeEqual(stored, presented)) return candidate.projectId;
   }

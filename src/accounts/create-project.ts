@@ -38,7 +38,11 @@ async function resolveOwner(deps: Deps, ownerEmail: string | undefined): Promise
   const db = deps.store.db;
   if (ownerEmail !== undefined) {
     const owner = await findUserByEmail(db, normalizeEmail(ownerEmail));
-    if (!owner) throw new AppError('not_found', `no user with email ${ownerEmail} (create one with: watchpost user create --email ${ownerEmail})`);
+    if (!owner)
+      throw new AppError(
+        'not_found',
+        `no user with email ${ownerEmail} (create one with: watchpost user create --email ${ownerEmail})`,
+      );
     return { owner };
   }
   const existing = await findFirstSuperuser(db);
@@ -75,5 +79,8 @@ export async function createProject(
     await replaceApiKey(tx, { projectId, scope: 'read-write', ...hashApiKey(deps.secretKey, apiKey), createdAt: now });
     await replaceApiKey(tx, { projectId, scope: 'read-only', ...hashApiKey(deps.secretKey, apiKeyReadonly), createdAt: now });
   });
-  return { project: { id: code, name, api_key: apiKey, api_key_readonly: apiKeyReadonly, ping_key: pingKey }, ...(admin ? { admin } : {}) };
+  return {
+    project: { id: code, name, api_key: apiKey, api_key_readonly: apiKeyReadonly, ping_key: pingKey },
+    ...(admin ? { admin } : {}),
+  };
 }

@@ -22,7 +22,12 @@ export async function createUser(
   if (await findUserByEmail(deps.store.db, email)) throw new AppError('conflict', `a user with email ${email} already exists`);
   const passwordHash = await hashPassword(input.password);
   try {
-    const id = await insertUser(deps.store.db, { email, passwordHash, isSuperuser: input.isSuperuser, createdAt: deps.clock.now() });
+    const id = await insertUser(deps.store.db, {
+      email,
+      passwordHash,
+      isSuperuser: input.isSuperuser,
+      createdAt: deps.clock.now(),
+    });
     return { id, email };
   } catch (error) {
     // Lost a race with another process creating the same user: the unique index decided.

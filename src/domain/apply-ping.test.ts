@@ -9,12 +9,38 @@ const A = 'aaaaaaaa-0000-4000-8000-000000000000';
 const B = 'bbbbbbbb-0000-4000-8000-000000000000';
 
 const state = (over: Partial<CheckState> = {}): CheckState => ({
-  id: 1, kind: 'simple', timeoutSeconds: 86_400, graceSeconds: 3_600, schedule: '* * * * *', tz: 'UTC',
-  status: 'new', lastPingAt: null, lastStartAt: null, methods: '', manualResume: false, filterSubject: false,
-  filterBody: false, filterHttpBody: false, filterDefaultFail: false, startKw: '', successKw: '', failureKw: '',
-  nPings: 0, lastStartRid: null, lastDurationMs: null, hasConfirmationLink: false, alertAfter: null, ...over,
+  id: 1,
+  kind: 'simple',
+  timeoutSeconds: 86_400,
+  graceSeconds: 3_600,
+  schedule: '* * * * *',
+  tz: 'UTC',
+  status: 'new',
+  lastPingAt: null,
+  lastStartAt: null,
+  methods: '',
+  manualResume: false,
+  filterSubject: false,
+  filterBody: false,
+  filterHttpBody: false,
+  filterDefaultFail: false,
+  startKw: '',
+  successKw: '',
+  failureKw: '',
+  nPings: 0,
+  lastStartRid: null,
+  lastDurationMs: null,
+  hasConfirmationLink: false,
+  alertAfter: null,
+  ...over,
 });
-const ping = (over: Partial<IncomingPing> = {}): IncomingPing => ({ kind: 'success', at: AT, rid: null, mentionsConfirmation: false, ...over });
+const ping = (over: Partial<IncomingPing> = {}): IncomingPing => ({
+  kind: 'success',
+  at: AT,
+  rid: null,
+  mentionsConfirmation: false,
+  ...over,
+});
 
 test('flips: which transitions a ping records, and with what reason', () => {
   const cases: Array<[CheckState['status'], IncomingPing['kind'], [string, string, string] | null]> = [
@@ -37,7 +63,8 @@ test('flips: which transitions a ping records, and with what reason', () => {
 });
 
 test('runs and durations (spec §2.6)', () => {
-  const running = (rid: string | null) => state({ status: 'up', lastPingAt: AT - 2 * HOUR, lastStartAt: AT - HOUR, lastStartRid: rid });
+  const running = (rid: string | null) =>
+    state({ status: 'up', lastPingAt: AT - 2 * HOUR, lastStartAt: AT - HOUR, lastStartRid: rid });
   const cases: Array<[string, CheckState, IncomingPing, number | null, number | null]> = [
     ['same null rid ends the run', running(null), ping(), null, HOUR],
     ['same rid ends the run', running(A), ping({ rid: A }), null, HOUR],

@@ -4,11 +4,24 @@ import type { CheckFilters } from './check.js';
 import { classifyPing, mentionsConfirmation, type PingSource } from './classify-ping.js';
 
 const filters = (over: Partial<CheckFilters> = {}): CheckFilters => ({
-  methods: '', manualResume: false, filterSubject: false, filterBody: false, filterHttpBody: false,
-  filterDefaultFail: false, startKw: '', successKw: '', failureKw: '', ...over,
+  methods: '',
+  manualResume: false,
+  filterSubject: false,
+  filterBody: false,
+  filterHttpBody: false,
+  filterDefaultFail: false,
+  startKw: '',
+  successKw: '',
+  failureKw: '',
+  ...over,
 });
 const http = (over: Partial<Extract<PingSource, { via: 'http' }>> = {}): PingSource => ({
-  via: 'http', action: 'success', exitStatus: null, method: 'GET', body: new Uint8Array(), ...over,
+  via: 'http',
+  action: 'success',
+  exitStatus: null,
+  method: 'GET',
+  body: new Uint8Array(),
+  ...over,
 });
 const email = (subject: string, bodyText = ''): PingSource => ({ via: 'email', subject, bodyText });
 
@@ -21,10 +34,25 @@ test('classification precedence for HTTP pings (spec §3.5)', () => {
     ['methods=POST ignores GET', { methods: 'POST' }, http(), 'ign'],
     ['methods=POST accepts POST', { methods: 'POST' }, http({ method: 'POST' }), 'success'],
     ['method rule beats keywords', { methods: 'POST', filterHttpBody: true, filterDefaultFail: true }, http(), 'ign'],
-    ['failure keyword beats success', { filterHttpBody: true, successKw: 'OK', failureKw: 'FAIL' }, http({ body: text('OK FAIL') }), 'fail'],
-    ['keywords replace the endpoint', { filterHttpBody: true, failureKw: 'boom' }, http({ action: 'start', body: text('boom') }), 'fail'],
+    [
+      'failure keyword beats success',
+      { filterHttpBody: true, successKw: 'OK', failureKw: 'FAIL' },
+      http({ body: text('OK FAIL') }),
+      'fail',
+    ],
+    [
+      'keywords replace the endpoint',
+      { filterHttpBody: true, failureKw: 'boom' },
+      http({ action: 'start', body: text('boom') }),
+      'fail',
+    ],
     ['no match ignored', { filterHttpBody: true, successKw: 'OK' }, http({ body: text('nope') }), 'ign'],
-    ['no match with default fail', { filterHttpBody: true, successKw: 'OK', filterDefaultFail: true }, http({ body: text('nope') }), 'fail'],
+    [
+      'no match with default fail',
+      { filterHttpBody: true, successKw: 'OK', filterDefaultFail: true },
+      http({ body: text('nope') }),
+      'fail',
+    ],
     ['keywords are case-sensitive', { filterHttpBody: true, successKw: 'OK' }, http({ body: text('ok') }), 'ign'],
     ['empty keyword items are skipped', { filterHttpBody: true, successKw: ' , ,OK' }, http({ body: text('x') }), 'ign'],
     ['email filters do not apply to HTTP', { filterSubject: true, filterDefaultFail: true, successKw: 'X' }, http(), 'success'],

@@ -9,8 +9,15 @@ const DAY = 24 * HOUR;
 const NOW = Date.UTC(2026, 5, 1, 12, 0, 0);
 
 const simple = (over: Partial<CheckTiming> = {}): CheckTiming => ({
-  kind: 'simple', timeoutSeconds: 86_400, graceSeconds: 3_600, schedule: '* * * * *', tz: 'UTC',
-  status: 'up', lastPingAt: NOW, lastStartAt: null, ...over,
+  kind: 'simple',
+  timeoutSeconds: 86_400,
+  graceSeconds: 3_600,
+  schedule: '* * * * *',
+  tz: 'UTC',
+  status: 'up',
+  lastPingAt: NOW,
+  lastStartAt: null,
+  ...over,
 });
 
 test('computed status follows grace and timeout (spec §15 item 165)', () => {
@@ -83,7 +90,13 @@ test('worked example C: cron in Australia/Brisbane', () => {
 });
 
 test('worked example D: hourly cron across the Riga fall-back stays up', () => {
-  const c = simple({ kind: 'cron', schedule: '15 * * * *', tz: 'Europe/Riga', graceSeconds: 300, lastPingAt: Date.UTC(2023, 9, 29, 0, 55) });
+  const c = simple({
+    kind: 'cron',
+    schedule: '15 * * * *',
+    tz: 'Europe/Riga',
+    graceSeconds: 300,
+    lastPingAt: Date.UTC(2023, 9, 29, 0, 55),
+  });
   assert.equal(nextPingAt(c), Date.UTC(2023, 9, 29, 1, 15));
   assert.equal(statusAt(c, Date.UTC(2023, 9, 29, 1, 5)), 'up');
 });

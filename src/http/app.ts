@@ -25,8 +25,10 @@ function routePrefix(siteRoot: string): string {
 }
 
 export async function buildApp(deps: Deps, recorder: PingRecorder): Promise<FastifyInstance> {
+  // pino's Logger and Fastify's logger type differ only in generics; they are the same object.
+  const logger: FastifyBaseLogger = deps.log.child({ component: 'http' });
   const app = Fastify({
-    loggerInstance: deps.log.child({ component: 'http' }) as FastifyBaseLogger,
+    loggerInstance: logger,
     // One log line per ping would cost more than the ping; the error mapper logs failures.
     logController: new LogController({ disableRequestLogging: true }),
     routerOptions: { maxParamLength: 500 },

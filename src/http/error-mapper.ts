@@ -17,7 +17,13 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
 export function isDatabaseUnavailable(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | null;
   if (!e) return false;
-  if (typeof e.code === 'string' && /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|57P0[1-3]|08\d{3}|53\d{3}|SQLITE_(BUSY|IOERR|FULL|CANTOPEN|READONLY|LOCKED)\w*)$/.test(e.code)) return true;
+  if (
+    typeof e.code === 'string' &&
+    /^(ECONNREFUSED|ECONNRESET|ETIMEDOUT|ENOTFOUND|EPIPE|57P0[1-3]|08\d{3}|53\d{3}|SQLITE_(BUSY|IOERR|FULL|CANTOPEN|READONLY|LOCKED)\w*)$/.test(
+      e.code,
+    )
+  )
+    return true;
   return /Connection terminated|timeout exceeded when trying to connect|database is locked/i.test(e.message ?? '');
 }
 

@@ -13,7 +13,7 @@ const ANSWERS: Record<PingAnswer, readonly [number, string]> = {
   invalid_url: [400, 'invalid url format'],
   invalid_rid: [400, 'invalid uuid format'],
   too_large: [400, 'request body too large'],
-  body_not_utf8: [400, 'request body is not valid UTF-8 (required by this check\'s keyword filters)'],
+  body_not_utf8: [400, "request body is not valid UTF-8 (required by this check's keyword filters)"],
   unavailable: [503, 'service unavailable'],
 };
 

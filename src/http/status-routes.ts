@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { sql } from 'kysely';
 import type { Deps } from '../deps.js';
+import { pingDatabase } from '../store/database-reachable.js';
 import { isDatabaseUnavailable } from './error-mapper.js';
 
 /** `GET /api/vN/status/` (spec §4.19): 200 `OK` when the database answers, 503 otherwise. */
@@ -14,7 +14,7 @@ export function statusRoutes(deps: Pick<Deps, 'store'>) {
     const { version } = request.params as { version: string };
     if (!/^v[123]$/.test(version)) return reply.code(404).send({ error: 'not found' });
     try {
-      await sql`SELECT 1`.execute(deps.store.db);
+      await pingDatabase(deps.store);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
       return reply.code(503).type('text/plain; charset=utf-8').send('database unavailable');

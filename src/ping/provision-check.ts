@@ -1,6 +1,12 @@
 import type { Deps } from '../deps.js';
 import { newUuid } from '../lib/ids.js';
-import { assignAllProjectChannels, countChecksOwnedBy, findChecksBySlug, insertCheck, lockSlugForCreate } from '../store/checks.js';
+import {
+  assignAllProjectChannels,
+  countChecksOwnedBy,
+  findChecksBySlug,
+  insertCheck,
+  lockSlugForCreate,
+} from '../store/checks.js';
 import { findProjectByPingKey } from '../store/projects.js';
 import { findUserById } from '../store/users.js';
 
@@ -18,7 +24,14 @@ export async function provisionCheck(deps: Deps, pingKey: string, slug: string):
     if ((await countChecksOwnedBy(tx, project.ownerId)) >= 2 * limit) return 'refused';
     await lockSlugForCreate(tx, store.dialect, project.id, slug);
     if ((await findChecksBySlug(tx, project.id, slug)).length > 0) return 'exists';
-    const checkId = await insertCheck(tx, { code: newUuid(), projectId: project.id, name: slug, slug, badgeKey: newUuid(), createdAt: clock.now() });
+    const checkId = await insertCheck(tx, {
+      code: newUuid(),
+      projectId: project.id,
+      name: slug,
+      slug,
+      badgeKey: newUuid(),
+      createdAt: clock.now(),
+    });
     await assignAllProjectChannels(tx, checkId, project.id);
     return 'created';
   });

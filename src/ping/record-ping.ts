@@ -29,7 +29,7 @@ export interface PingRequest {
 
 /** Every answer the ping protocol gives (spec Appendix C), adapters map them to the wire. */
 export type PingAnswer =
-  | 'ok' | 'created' | 'not_found' | 'ambiguous' | 'invalid_url' | 'invalid_rid' | 'too_large' | 'body_not_utf8' | 'unavailable';
+  'ok' | 'created' | 'not_found' | 'ambiguous' | 'invalid_url' | 'invalid_rid' | 'too_large' | 'body_not_utf8' | 'unavailable';
 
 const EMPTY = new Uint8Array(0);
 
@@ -89,11 +89,14 @@ const PRUNE_EVERY_N_PINGS = 100;
 
 export function makePingRecorder(deps: Deps, hooks: PingRecorderHooks = {}): PingRecorder {
   const { store, clock, config, log } = deps;
-  const committer = groupCommitter((items: Array<{ target: PingTarget; payload: Payload }>) => commitPingBatch(store, items, decide), {
-    maxGroupSize: 512,
-    // SQLite commits synchronously, one group at a time; PostgreSQL overlaps a few groups.
-    maxInFlight: store.dialect === 'sqlite' ? 1 : 4,
-  });
+  const committer = groupCommitter(
+    (items: Array<{ target: PingTarget; payload: Payload }>) => commitPingBatch(store, items, decide),
+    {
+      maxGroupSize: 512,
+      // SQLite commits synchronously, one group at a time; PostgreSQL overlaps a few groups.
+      maxInFlight: store.dialect === 'sqlite' ? 1 : 4,
+    },
+  );
 
   async function submit(request: PingRequest): Promise<PingAnswer> {
     const limit = request.keepWholeBody ? null : config.pingBodyLimitBytes;
@@ -104,7 +107,9 @@ export function makePingRecorder(deps: Deps, hooks: PingRecorderHooks = {}): Pin
       if (result.alertAfter !== null) hooks.onAlertAfter?.(result.alertAfter);
       if (result.flip) hooks.onFlip?.();
       if (result.n % PRUNE_EVERY_N_PINGS === 0) {
-        pruneCheckHistory(deps, result.checkId).catch((error: unknown) => log.warn({ err: error, checkId: result.checkId }, 'pruning failed'));
+        pruneCheckHistory(deps, result.checkId).catch((error: unknown) =>
+          log.warn({ err: error, checkId: result.checkId }, 'pruning failed'),
+        );
       }
       return 'ok';
     }

@@ -16,7 +16,10 @@ export interface DetectorLoop {
  * Sleeps until the earliest `alert_after` (at most a second), runs detectDown, repeats.
  * Timing only: what a due check means is decided in alerts/.
  */
-export function startDetectorLoop(deps: Pick<Deps, 'store' | 'clock' | 'log'>, hooks: { onFlips?(count: number): void } = {}): DetectorLoop {
+export function startDetectorLoop(
+  deps: Pick<Deps, 'store' | 'clock' | 'log'>,
+  hooks: { onFlips?(count: number): void } = {},
+): DetectorLoop {
   const log = deps.log.child({ component: 'detector' });
   let stopped = false;
   let wakeAt = Infinity;

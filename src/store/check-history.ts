@@ -17,13 +17,24 @@ export async function findPingLogLimit(db: Kysely<Database>, checkId: number): P
  * Spec §3.9: keep the newest `keepPings` pings; drop notifications older than the oldest kept
  * ping, and flips older than both it and `flipsKeptSince`.
  */
-export async function pruneCheckHistory(db: Kysely<Database>, checkId: number, keepPings: number, flipsKeptSince: number): Promise<void> {
+export async function pruneCheckHistory(
+  db: Kysely<Database>,
+  checkId: number,
+  keepPings: number,
+  flipsKeptSince: number,
+): Promise<void> {
   const check = await db.selectFrom('checks').select('n_pings').where('id', '=', checkId).executeTakeFirst();
   if (!check) return;
   const threshold = check.n_pings - keepPings;
   if (threshold <= 0) return;
   await db.deleteFrom('pings').where('check_id', '=', checkId).where('n', '<=', threshold).execute();
-  const oldest = await db.selectFrom('pings').select('created_at').where('check_id', '=', checkId).orderBy('n').limit(1).executeTakeFirst();
+  const oldest = await db
+    .selectFrom('pings')
+    .select('created_at')
+    .where('check_id', '=', checkId)
+    .orderBy('n')
+    .limit(1)
+    .executeTakeFirst();
   if (!oldest) return;
   await db.deleteFrom('notifications').where('check_id', '=', checkId).where('created_at', '<', oldest.created_at).execute();
   await db

@@ -6,10 +6,29 @@ type CheckRow = Selectable<ChecksTable>;
 
 /** The columns a ping reads and writes, in one order shared by both dialects' hot paths. */
 export const CHECK_STATE_COLUMNS = [
-  'id', 'kind', 'timeout_seconds', 'grace_seconds', 'schedule', 'tz', 'status', 'last_ping_at',
-  'last_start_at', 'methods', 'manual_resume', 'filter_subject', 'filter_body', 'filter_http_body',
-  'filter_default_fail', 'start_kw', 'success_kw', 'failure_kw', 'n_pings', 'last_start_rid',
-  'last_duration_ms', 'has_confirmation_link', 'alert_after',
+  'id',
+  'kind',
+  'timeout_seconds',
+  'grace_seconds',
+  'schedule',
+  'tz',
+  'status',
+  'last_ping_at',
+  'last_start_at',
+  'methods',
+  'manual_resume',
+  'filter_subject',
+  'filter_body',
+  'filter_http_body',
+  'filter_default_fail',
+  'start_kw',
+  'success_kw',
+  'failure_kw',
+  'n_pings',
+  'last_start_rid',
+  'last_duration_ms',
+  'has_confirmation_link',
+  'alert_after',
 ] as const;
 
 export type CheckStateRow = Pick<CheckRow, (typeof CHECK_STATE_COLUMNS)[number]>;

@@ -37,7 +37,13 @@ export async function findCheckByCode(db: Db, code: string): Promise<Check | und
 }
 
 export async function findChecksBySlug(db: Db, projectId: number, slug: string): Promise<Check[]> {
-  const rows = await db.selectFrom('checks').selectAll().where('project_id', '=', projectId).where('slug', '=', slug).orderBy('id').execute();
+  const rows = await db
+    .selectFrom('checks')
+    .selectAll()
+    .where('project_id', '=', projectId)
+    .where('slug', '=', slug)
+    .orderBy('id')
+    .execute();
   return rows.map(toCheck);
 }
 
@@ -56,7 +62,12 @@ export async function assignAllProjectChannels(db: Db, checkId: number, projectI
   await db
     .insertInto('checks_channels')
     .columns(['check_id', 'channel_id'])
-    .expression((eb) => eb.selectFrom('channels').select([sql.lit(checkId).as('check_id'), 'id as channel_id']).where('project_id', '=', projectId))
+    .expression((eb) =>
+      eb
+        .selectFrom('channels')
+        .select([sql.lit(checkId).as('check_id'), 'id as channel_id'])
+        .where('project_id', '=', projectId),
+    )
     .execute();
 }
 
@@ -64,6 +75,11 @@ export async function assignAllProjectChannels(db: Db, checkId: number, projectI
  * Serializes creators of the same slug in a project until the transaction ends, so two
  * concurrent `?create=1` pings make one check. SQLite already serializes its writers.
  */
-export async function lockSlugForCreate(db: Transaction<Database>, dialect: 'sqlite' | 'postgres', projectId: number, slug: string): Promise<void> {
+export async function lockSlugForCreate(
+  db: Transaction<Database>,
+  dialect: 'sqlite' | 'postgres',
+  projectId: number,
+  slug: string,
+): Promise<void> {
   if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`${projectId}/${slug}`}))`.execute(db);
 }

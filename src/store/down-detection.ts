@@ -50,7 +50,14 @@ export async function markDownIfUnchanged(store: Store, read: CheckState, flip: 
     .compile();
   const insertFlip = store.db
     .insertInto('flips')
-    .values({ check_id: read.id, created_at: flip.at, processed_at: null, old_status: flip.oldStatus, new_status: flip.newStatus, reason: flip.reason })
+    .values({
+      check_id: read.id,
+      created_at: flip.at,
+      processed_at: null,
+      old_status: flip.oldStatus,
+      new_status: flip.newStatus,
+      reason: flip.reason,
+    })
     .compile();
   return ifOneRowChanged(store, guard, [insertFlip]);
 }

@@ -11,9 +11,9 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [['0001-i
 
 function provider(dialect: Dialect): MigrationProvider {
   return {
-    getMigrations: async () =>
-      Object.fromEntries(
-        MIGRATIONS.map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, dialect) }]),
+    getMigrations: () =>
+      Promise.resolve(
+        Object.fromEntries(MIGRATIONS.map(([name, m]): [string, Migration] => [name, { up: (db) => m.up(db, dialect) }])),
       ),
   };
 }
@@ -38,10 +38,11 @@ export async function migrate(store: Store): Promise<string[]> {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
     // Two SQLite processes racing for the write lock: the loser retries after the winner.
-    if (attempt < 5 && /SQLITE_BUSY|database is locked/i.test(String(error))) {
+    const message = error instanceof Error ? error.message : JSON.stringify(error);
+    if (attempt < 5 && /SQLITE_BUSY|database is locked/i.test(message)) {
       await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
       continue;
     }
-    throw new AppError('unavailable', `migration failed: ${error instanceof Error ? error.message : String(error)}`);
+    throw new AppError('unavailable', `migration failed: ${message}`);
   }
 }

@@ -18,6 +18,12 @@ export interface Store {
 
 const INT8_OID = 20;
 
+const toNumber = (value: string): number => Number(value);
+const int8AsNumber = ((oid: number, format: 'text' | 'binary' = 'text'): unknown =>
+  oid === INT8_OID && format === 'text'
+    ? toNumber
+    : (pg.types.getTypeParser(oid, format) as unknown)) as typeof pg.types.getTypeParser;
+
 export function openStore(config: DatabaseConfig, options: { poolSize?: number } = {}): Store {
   if (config.dialect === 'sqlite') return openSqlite(config.path);
   const pool = new pg.Pool({
@@ -25,10 +31,7 @@ export function openStore(config: DatabaseConfig, options: { poolSize?: number }
     max: options.poolSize ?? 10,
     connectionTimeoutMillis: 5_000,
     // Instants are epoch ms in int8 columns; they fit a double, so read them as numbers.
-    types: {
-      getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-        oid === INT8_OID && format !== 'binary' ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
-    },
+    types: { getTypeParser: int8AsNumber },
   });
   // An idle client losing its connection must not crash the process; the next query reports it.
   pool.on('error', () => undefined);

@@ -31,12 +31,20 @@ async function lockTargets<P>(client: pg.PoolClient, items: readonly PendingPing
   const keys: string[] = [];
   const slugs: string[] = [];
   for (const { target } of items) {
-    if ('code' in target) codes.push(target.code);
-    else (keys.push(target.pingKey), slugs.push(target.slug));
+    if ('code' in target) {
+      codes.push(target.code);
+    } else {
+      keys.push(target.pingKey);
+      slugs.push(target.slug);
+    }
   }
   const slugIds = new Map<string, number[]>();
   if (keys.length > 0) {
-    const res = await client.query<{ ping_key: string; slug: string; id: number }>({ name: 'wp_resolve_slugs', text: RESOLVE_SLUGS, values: [keys, slugs] });
+    const res = await client.query<{ ping_key: string; slug: string; id: number }>({
+      name: 'wp_resolve_slugs',
+      text: RESOLVE_SLUGS,
+      values: [keys, slugs],
+    });
     for (const r of res.rows) {
       const key = slugKey(r.ping_key, r.slug);
       const ids = slugIds.get(key) ?? [];
@@ -86,19 +94,32 @@ async function runGroup<P, R extends string>(client: pg.PoolClient, items: reado
       name: 'wp_update_checks',
       text: UPDATE_CHECKS,
       values: [
-        c.map((s) => s.id), c.map((s) => s.status), c.map((s) => s.lastPingAt), c.map((s) => s.lastStartAt),
-        c.map((s) => s.lastStartRid), c.map((s) => s.lastDurationMs), c.map((s) => s.nPings),
-        c.map((s) => (s.hasConfirmationLink ? 1 : 0)), c.map((s) => s.alertAfter),
+        c.map((s) => s.id),
+        c.map((s) => s.status),
+        c.map((s) => s.lastPingAt),
+        c.map((s) => s.lastStartAt),
+        c.map((s) => s.lastStartRid),
+        c.map((s) => s.lastDurationMs),
+        c.map((s) => s.nPings),
+        c.map((s) => (s.hasConfirmationLink ? 1 : 0)),
+        c.map((s) => s.alertAfter),
       ],
     });
     await client.query({
       name: 'wp_insert_pings',
       text: INSERT_PINGS,
       values: [
-        pings.map((p) => p.checkId), pings.map((p) => p.n), pings.map((p) => p.row.createdAt), pings.map((p) => p.kind),
-        pings.map((p) => p.row.scheme), pings.map((p) => p.row.remoteAddr), pings.map((p) => p.row.method),
-        pings.map((p) => p.row.ua), pings.map((p) => (p.row.body ? Buffer.from(p.row.body) : null)),
-        pings.map((p) => p.row.exitStatus), pings.map((p) => p.row.rid),
+        pings.map((p) => p.checkId),
+        pings.map((p) => p.n),
+        pings.map((p) => p.row.createdAt),
+        pings.map((p) => p.kind),
+        pings.map((p) => p.row.scheme),
+        pings.map((p) => p.row.remoteAddr),
+        pings.map((p) => p.row.method),
+        pings.map((p) => p.row.ua),
+        pings.map((p) => (p.row.body ? Buffer.from(p.row.body) : null)),
+        pings.map((p) => p.row.exitStatus),
+        pings.map((p) => p.row.rid),
       ],
     });
   }
@@ -107,8 +128,11 @@ async function runGroup<P, R extends string>(client: pg.PoolClient, items: reado
       name: 'wp_insert_flips',
       text: INSERT_FLIPS,
       values: [
-        flips.map((f) => f.checkId), flips.map((f) => f.flip.at), flips.map((f) => f.flip.oldStatus),
-        flips.map((f) => f.flip.newStatus), flips.map((f) => f.flip.reason),
+        flips.map((f) => f.checkId),
+        flips.map((f) => f.flip.at),
+        flips.map((f) => f.flip.oldStatus),
+        flips.map((f) => f.flip.newStatus),
+        flips.map((f) => f.flip.reason),
       ],
     });
   }

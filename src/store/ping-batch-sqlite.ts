@@ -56,8 +56,17 @@ function recordOne<P, R extends string>(s: Statements, item: PendingPing<P>, dec
   const checkId = outcome.check.id;
   s.update.run({ id: checkId, ...pingChangedColumns(outcome.check) });
   s.insertPing.run(
-    checkId, outcome.n, ping.createdAt, outcome.kind, ping.scheme, ping.remoteAddr, ping.method, ping.ua,
-    ping.body, ping.exitStatus, ping.rid,
+    checkId,
+    outcome.n,
+    ping.createdAt,
+    outcome.kind,
+    ping.scheme,
+    ping.remoteAddr,
+    ping.method,
+    ping.ua,
+    ping.body,
+    ping.exitStatus,
+    ping.rid,
   );
   const flip = outcome.flip;
   if (flip) s.insertFlip.run(checkId, flip.at, flip.oldStatus, flip.newStatus, flip.reason);

@@ -45,7 +45,5 @@ export function commitPingBatch<P, R extends string>(
   items: readonly PendingPing<P>[],
   decide: Decide<P, R>,
 ): Promise<PingResult<R>[]> {
-  return store.dialect === 'sqlite'
-    ? commitPingBatchSqlite(store, items, decide)
-    : commitPingBatchPg(store, items, decide);
+  return store.dialect === 'sqlite' ? commitPingBatchSqlite(store, items, decide) : commitPingBatchPg(store, items, decide);
 }

@@ -25,7 +25,14 @@ export interface NewProject {
 export async function insertProject(db: Db, p: NewProject): Promise<number> {
   const row = await db
     .insertInto('projects')
-    .values({ code: p.code, name: p.name, owner_id: p.ownerId, badge_key: p.badgeKey, ping_key: p.pingKey, created_at: p.createdAt })
+    .values({
+      code: p.code,
+      name: p.name,
+      owner_id: p.ownerId,
+      badge_key: p.badgeKey,
+      ping_key: p.pingKey,
+      created_at: p.createdAt,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return Number(row.id);
@@ -33,16 +40,41 @@ export async function insertProject(db: Db, p: NewProject): Promise<number> {
 
 export async function findProjectByPingKey(db: Db, pingKey: string): Promise<ProjectRecord | undefined> {
   const row = await db.selectFrom('projects').selectAll().where('ping_key', '=', pingKey).executeTakeFirst();
-  return row && { id: Number(row.id), code: row.code, name: row.name, ownerId: Number(row.owner_id), badgeKey: row.badge_key, pingKey: row.ping_key, createdAt: row.created_at };
+  return (
+    row && {
+      id: Number(row.id),
+      code: row.code,
+      name: row.name,
+      ownerId: Number(row.owner_id),
+      badgeKey: row.badge_key,
+      pingKey: row.ping_key,
+      createdAt: row.created_at,
+    }
+  );
 }
 
 /** Replaces the project's key of that scope: a project has at most one of each. */
-export async function replaceApiKey(db: Db, key: { projectId: number; scope: ApiKeyScope; prefix: string; hash: string; createdAt: number }): Promise<void> {
+export async function replaceApiKey(
+  db: Db,
+  key: { projectId: number; scope: ApiKeyScope; prefix: string; hash: string; createdAt: number },
+): Promise<void> {
   await db.deleteFrom('api_keys').where('project_id', '=', key.projectId).where('scope', '=', key.scope).execute();
-  await db.insertInto('api_keys').values({ project_id: key.projectId, scope: key.scope, prefix: key.prefix, hash: key.hash, created_at: key.createdAt }).execute();
+  await db
+    .insertInto('api_keys')
+    .values({ project_id: key.projectId, scope: key.scope, prefix: key.prefix, hash: key.hash, created_at: key.createdAt })
+    .execute();
 }
 
-export async function findApiKeyCandidates(db: Db, prefix: string, scope: ApiKeyScope): Promise<Array<{ projectId: number; hash: string }>> {
-  const rows = await db.selectFrom('api_keys').select(['project_id', 'hash']).where('prefix', '=', prefix).where('scope', '=', scope).execute();
+export async function findApiKeyCandidates(
+  db: Db,
+  prefix: string,
+  scope: ApiKeyScope,
+): Promise<Array<{ projectId: number; hash: string }>> {
+  const rows = await db
+    .selectFrom('api_keys')
+    .select(['project_id', 'hash'])
+    .where('prefix', '=', prefix)
+    .where('scope', '=', scope)
+    .execute();
   return rows.map((r) => ({ projectId: Number(r.project_id), hash: r.hash }));
 }

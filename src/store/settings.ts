@@ -8,7 +8,11 @@ export async function getSetting(db: Kysely<Database>, name: string): Promise<st
 
 /** First writer wins: nodes starting together all end up reading the same value. */
 export async function insertSettingIfAbsent(db: Kysely<Database>, name: string, value: string): Promise<string> {
-  await db.insertInto('settings').values({ name, value }).onConflict((oc) => oc.column('name').doNothing()).execute();
+  await db
+    .insertInto('settings')
+    .values({ name, value })
+    .onConflict((oc) => oc.column('name').doNothing())
+    .execute();
   const stored = await getSetting(db, name);
   if (stored === undefined) throw new Error(`setting ${name} vanished right after insert`);
   return stored;

@@ -11,7 +11,10 @@ export interface UserRecord {
   pingLogLimit: number | null;
 }
 
-export async function insertUser(db: Db, u: { email: string; passwordHash: string; isSuperuser: boolean; createdAt: number }): Promise<number> {
+export async function insertUser(
+  db: Db,
+  u: { email: string; passwordHash: string; isSuperuser: boolean; createdAt: number },
+): Promise<number> {
   const row = await db
     .insertInto('users')
     .values({ email: u.email, password_hash: u.passwordHash, is_superuser: u.isSuperuser ? 1 : 0, created_at: u.createdAt })
@@ -20,7 +23,13 @@ export async function insertUser(db: Db, u: { email: string; passwordHash: strin
   return Number(row.id);
 }
 
-const toUser = (r: { id: number; email: string; is_superuser: number; check_limit: number | null; ping_log_limit: number | null }): UserRecord => ({
+const toUser = (r: {
+  id: number;
+  email: string;
+  is_superuser: number;
+  check_limit: number | null;
+  ping_log_limit: number | null;
+}): UserRecord => ({
   id: Number(r.id),
   email: r.email,
   isSuperuser: r.is_superuser === 1,
@@ -41,6 +50,12 @@ export async function findUserById(db: Db, id: number): Promise<UserRecord | und
 }
 
 export async function findFirstSuperuser(db: Db): Promise<UserRecord | undefined> {
-  const row = await db.selectFrom('users').select(USER_COLUMNS).where('is_superuser', '=', 1).orderBy('id').limit(1).executeTakeFirst();
+  const row = await db
+    .selectFrom('users')
+    .select(USER_COLUMNS)
+    .where('is_superuser', '=', 1)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirst();
   return row && toUser(row);
 }

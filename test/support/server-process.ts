@@ -27,7 +27,7 @@ export interface ServerProcess {
 export async function startServer(env: Record<string, string>, wrapper: string[] = []): Promise<ServerProcess> {
   const port = await freePort();
   const [cmd, ...args] = [...wrapper, process.execPath, BIN, 'serve'];
-  const child = spawn(cmd!, args, {
+  const child = spawn(cmd, args, {
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group: a wrapper like faketime forks the server, and signals must reach it.
@@ -41,8 +41,8 @@ export async function startServer(env: Record<string, string>, wrapper: string[]
     }
   };
   let output = '';
-  child.stdout!.on('data', (d: Buffer) => (output += d.toString()));
-  child.stderr!.on('data', (d: Buffer) => (output += d.toString()));
+  child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20_000;
@@ -75,9 +75,16 @@ export async function startServer(env: Record<string, string>, wrapper: string[]
 }
 
 /** Runs `bin/watchpost ARGS` to completion. */
-export function runCli(args: string[], env: Record<string, string>, stdin = ''): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export function runCli(
+  args: string[],
+  env: Record<string, string>,
+  stdin = '',
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, LOG_LEVEL: 'warn', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...args], {
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

@@ -200,4 +200,3 @@ function lastWeekdayOfMonth(year: number, month: number): number {
   if (weekday === 6) return last - 1;
   return last;
 }
-

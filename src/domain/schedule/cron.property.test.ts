@@ -18,7 +18,9 @@ const range = (from: number, to: number, step = 1): number[] => {
 function field(min: number, max: number, top = max): fc.Arbitrary<FieldSpec> {
   return fc.oneof(
     fc.constant({ text: '*', values: new Set(range(min, top)) }),
-    fc.uniqueArray(fc.integer({ min, max }), { minLength: 1, maxLength: 4 }).map((list) => ({ text: list.join(','), values: new Set(list) })),
+    fc
+      .uniqueArray(fc.integer({ min, max }), { minLength: 1, maxLength: 4 })
+      .map((list) => ({ text: list.join(','), values: new Set(list) })),
     fc.tuple(fc.integer({ min, max }), fc.integer({ min, max })).map(([a, b]) => {
       const [lo, hi] = a <= b ? [a, b] : [b, a];
       return { text: `${lo}-${hi}`, values: new Set(range(lo, hi)) };
@@ -47,7 +49,10 @@ const dayOfMonth: fc.Arbitrary<DaySpec> = fc.oneof(
 );
 
 const dayOfWeek: fc.Arbitrary<DaySpec> = fc.oneof(
-  field(0, 7).map((f) => ({ text: f.text, matches: (d: Date) => f.values.has(d.getUTCDay()) || (d.getUTCDay() === 0 && f.values.has(7)) })),
+  field(0, 7).map((f) => ({
+    text: f.text,
+    matches: (d: Date) => f.values.has(d.getUTCDay()) || (d.getUTCDay() === 0 && f.values.has(7)),
+  })),
   fc.integer({ min: 0, max: 6 }).map((dow) => ({
     text: `${dow}L`,
     matches: (d: Date) => d.getUTCDay() === dow && d.getUTCDate() + 7 > daysIn(d),
@@ -105,8 +110,16 @@ test('in UTC, the next cron occurrence is after the start, matches, and nothing 
 test('in any zone, the next cron occurrence is strictly after the start', () => {
   const zones = ['Europe/Riga', 'America/New_York', 'Australia/Lord_Howe', 'America/Havana', 'Asia/Kolkata', 'Pacific/Chatham'];
   // Starts cluster around the transitions of 2024 so the DST code paths run.
-  const transitions = [Date.UTC(2024, 2, 10, 7), Date.UTC(2024, 2, 31, 1), Date.UTC(2024, 3, 6, 15), Date.UTC(2024, 9, 27, 1), Date.UTC(2024, 10, 3, 6)];
-  const start = fc.tuple(fc.constantFrom(...transitions), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 })).map(([t, d]) => t + d);
+  const transitions = [
+    Date.UTC(2024, 2, 10, 7),
+    Date.UTC(2024, 2, 31, 1),
+    Date.UTC(2024, 3, 6, 15),
+    Date.UTC(2024, 9, 27, 1),
+    Date.UTC(2024, 10, 3, 6),
+  ];
+  const start = fc
+    .tuple(fc.constantFrom(...transitions), fc.integer({ min: -3 * 3_600_000, max: 3 * 3_600_000 }))
+    .map(([t, d]) => t + d);
   fc.assert(
     fc.property(cronSpec, fc.constantFrom(...zones), start, (spec, zone, after) => {
       const expr = [spec.minute.text, spec.hour.text, spec.dom.text, spec.month.text, spec.dow.text].join(' ');

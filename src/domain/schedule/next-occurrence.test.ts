@@ -17,11 +17,56 @@ const examples: {
   graceStart: string | null;
   downAt: string | null;
 }[] = [
-  { name: 'example B: daily cron in UTC', kind: 'cron', expr: '0 0 * * *', tz: 'UTC', lastPing: '2000-01-01T00:00:00Z', graceMs: HOUR, graceStart: '2000-01-02T00:00:00Z', downAt: '2000-01-02T01:00:00Z' },
-  { name: 'example B: OnCalendar 00:00 behaves identically', kind: 'oncalendar', expr: '00:00', tz: 'UTC', lastPing: '2000-01-01T00:00:00Z', graceMs: HOUR, graceStart: '2000-01-02T00:00:00Z', downAt: '2000-01-02T01:00:00Z' },
-  { name: 'example C: cron with zone (Australia/Brisbane)', kind: 'cron', expr: '0 10 * * *', tz: 'Australia/Brisbane', lastPing: '2000-01-01T00:00:00Z', graceMs: HOUR, graceStart: '2000-01-02T00:00:00Z', downAt: '2000-01-02T01:00:00Z' },
-  { name: 'example D: hourly cron on the night clocks go back (Europe/Riga)', kind: 'cron', expr: '15 * * * *', tz: 'Europe/Riga', lastPing: '2023-10-29T00:55:00Z', graceMs: 5 * MINUTE, graceStart: '2023-10-29T01:15:00Z', downAt: '2023-10-29T01:20:00Z' },
-  { name: 'example E: one-shot OnCalendar in the past never goes late', kind: 'oncalendar', expr: '2019-01-01', tz: 'UTC', lastPing: '2020-01-01T00:00:00Z', graceMs: HOUR, graceStart: null, downAt: null },
+  {
+    name: 'example B: daily cron in UTC',
+    kind: 'cron',
+    expr: '0 0 * * *',
+    tz: 'UTC',
+    lastPing: '2000-01-01T00:00:00Z',
+    graceMs: HOUR,
+    graceStart: '2000-01-02T00:00:00Z',
+    downAt: '2000-01-02T01:00:00Z',
+  },
+  {
+    name: 'example B: OnCalendar 00:00 behaves identically',
+    kind: 'oncalendar',
+    expr: '00:00',
+    tz: 'UTC',
+    lastPing: '2000-01-01T00:00:00Z',
+    graceMs: HOUR,
+    graceStart: '2000-01-02T00:00:00Z',
+    downAt: '2000-01-02T01:00:00Z',
+  },
+  {
+    name: 'example C: cron with zone (Australia/Brisbane)',
+    kind: 'cron',
+    expr: '0 10 * * *',
+    tz: 'Australia/Brisbane',
+    lastPing: '2000-01-01T00:00:00Z',
+    graceMs: HOUR,
+    graceStart: '2000-01-02T00:00:00Z',
+    downAt: '2000-01-02T01:00:00Z',
+  },
+  {
+    name: 'example D: hourly cron on the night clocks go back (Europe/Riga)',
+    kind: 'cron',
+    expr: '15 * * * *',
+    tz: 'Europe/Riga',
+    lastPing: '2023-10-29T00:55:00Z',
+    graceMs: 5 * MINUTE,
+    graceStart: '2023-10-29T01:15:00Z',
+    downAt: '2023-10-29T01:20:00Z',
+  },
+  {
+    name: 'example E: one-shot OnCalendar in the past never goes late',
+    kind: 'oncalendar',
+    expr: '2019-01-01',
+    tz: 'UTC',
+    lastPing: '2020-01-01T00:00:00Z',
+    graceMs: HOUR,
+    graceStart: null,
+    downAt: null,
+  },
 ];
 
 for (const e of examples) {
@@ -48,7 +93,12 @@ const validity: { name: string; kind: ScheduleKind; expr: string; valid: boolean
   { name: 'API #84: six fields validated as cron', kind: 'cron', expr: '* * * * * *', valid: false },
   { name: 'API #88: a bare time', kind: 'oncalendar', expr: '12:34', valid: true },
   { name: 'API #88: a time and junk on a second line', kind: 'oncalendar', expr: '12:34\nsurprise', valid: false },
-  { name: 'OnCalendar on the validation start itself has no later occurrence', kind: 'oncalendar', expr: '2000-01-01', valid: false },
+  {
+    name: 'OnCalendar on the validation start itself has no later occurrence',
+    kind: 'oncalendar',
+    expr: '2000-01-01',
+    valid: false,
+  },
   { name: 'OnCalendar one second after the validation start', kind: 'oncalendar', expr: '2000-01-01 00:00:01', valid: true },
   { name: 'OnCalendar 2199-2-29', kind: 'oncalendar', expr: '2199-2-29', valid: false },
   { name: 'OnCalendar 1970 (two-digit year 70)', kind: 'oncalendar', expr: '70-01-01', valid: false },
@@ -67,7 +117,10 @@ test('an unknown time zone yields no occurrence rather than throwing', () => {
 
 test('a legacy zone alias evaluates like its canonical zone', () => {
   const after = at('2024-07-01T00:00:00Z');
-  assert.equal(nextOccurrence('cron', '0 9 * * *', 'US/Eastern', after), nextOccurrence('cron', '0 9 * * *', 'America/New_York', after));
+  assert.equal(
+    nextOccurrence('cron', '0 9 * * *', 'US/Eastern', after),
+    nextOccurrence('cron', '0 9 * * *', 'America/New_York', after),
+  );
 });
 
 test('a non-finite start yields no occurrence', () => {

@@ -9,11 +9,7 @@ import { type ZoneRules, zoneRulesFor } from './zone-rules.js';
 const MAX_STEPS = 4;
 
 /** Earliest occurrence strictly after `afterMs` across all lines, or null when none before 2200. */
-export function nextOnCalendarOccurrence(
-  schedule: OnCalendarSchedule,
-  zone: ZoneRules,
-  afterMs: number,
-): number | null {
+export function nextOnCalendarOccurrence(schedule: OnCalendarSchedule, zone: ZoneRules, afterMs: number): number | null {
   let earliest: number | null = null;
   for (const line of schedule) {
     const lineZone = line.timezone === null ? zone : zoneRulesFor(line.timezone);

@@ -144,4 +144,3 @@ export class OnCalendarCursor {
     return true;
   }
 }
-

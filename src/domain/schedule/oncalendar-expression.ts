@@ -169,8 +169,7 @@ function parseField(field: Field, s: string, reverse = false): Set<number> {
     const step = parseDigits(field, s.slice(slash + 1));
     if (step === 0) throw bad(field);
     const items = parseField(field, s.slice(0, slash), reverse);
-    const base =
-      items.size === 1 ? range([...items][0] as number, reverse ? 0 : field.max) : [...items].sort((a, b) => a - b);
+    const base = items.size === 1 ? range([...items][0] as number, reverse ? 0 : field.max) : [...items].sort((a, b) => a - b);
     return new Set(base.filter((_, i) => i % step === 0));
   }
 

@@ -12,8 +12,18 @@ const riga = zoneRulesFor('Europe/Riga') as ZoneRules;
 // Riga: 2023-03-26 01:00Z clocks go 03:00 → 04:00; 2023-10-29 01:00Z clocks go 04:00 → 03:00.
 const toInstant: { name: string; wall: string; fold: 0 | 1; instant: string }[] = [
   { name: 'an ordinary winter time', wall: '2023-01-15T12:00:00', fold: 0, instant: '2023-01-15T10:00:00Z' },
-  { name: 'a gap time, fold 0, uses the offset before the gap', wall: '2023-03-26T03:30:00', fold: 0, instant: '2023-03-26T01:30:00Z' },
-  { name: 'a gap time, fold 1, uses the offset after the gap', wall: '2023-03-26T03:30:00', fold: 1, instant: '2023-03-26T00:30:00Z' },
+  {
+    name: 'a gap time, fold 0, uses the offset before the gap',
+    wall: '2023-03-26T03:30:00',
+    fold: 0,
+    instant: '2023-03-26T01:30:00Z',
+  },
+  {
+    name: 'a gap time, fold 1, uses the offset after the gap',
+    wall: '2023-03-26T03:30:00',
+    fold: 1,
+    instant: '2023-03-26T00:30:00Z',
+  },
   { name: 'the end of the gap exists', wall: '2023-03-26T04:00:00', fold: 0, instant: '2023-03-26T01:00:00Z' },
   { name: 'a repeated time, fold 0, is the first pass', wall: '2023-10-29T03:30:00', fold: 0, instant: '2023-10-29T00:30:00Z' },
   { name: 'a repeated time, fold 1, is the second pass', wall: '2023-10-29T03:30:00', fold: 1, instant: '2023-10-29T01:30:00Z' },

@@ -174,8 +174,8 @@ export class ZoneRules {
     const text = (this.format as Intl.DateTimeFormat).format(ms);
     const m = FORMATTED.exec(text);
     if (m === null) throw new Error(`unexpected Intl output ${JSON.stringify(text)}`);
-    const [, month, day, year, hour, minute, second] = m.map(Number) as number[];
-    const local = Date.UTC(year as number, (month as number) - 1, day as number, (hour as number) % 24, minute, second);
+    const [month = 0, day = 0, year = 0, hour = 0, minute = 0, second = 0] = m.slice(1).map(Number);
+    const local = Date.UTC(year, month - 1, day, hour % 24, minute, second);
     return local - ms;
   }
 }

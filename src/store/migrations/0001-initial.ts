@@ -12,7 +12,12 @@ function columns(dialect: Dialect) {
       ? t.addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
       : t.addColumn('id', 'integer', (c) => c.primaryKey());
   const ref = (table: string) => (c: ColumnDefinitionBuilder) => c.notNull().references(`${table}.id`).onDelete('cascade');
-  return { id, ref, refType: pg ? ('bigint' as const) : ('integer' as const), bytes: pg ? ('bytea' as const) : ('blob' as const) };
+  return {
+    id,
+    ref,
+    refType: pg ? ('bigint' as const) : ('integer' as const),
+    bytes: pg ? ('bytea' as const) : ('blob' as const),
+  };
 }
 
 export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
@@ -21,7 +26,11 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   const flag = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo(0);
   const text = (c: ColumnDefinitionBuilder) => c.notNull().defaultTo('');
 
-  await db.schema.createTable('settings').addColumn('name', 'text', (c) => c.primaryKey()).addColumn('value', 'text', (c) => c.notNull()).execute();
+  await db.schema
+    .createTable('settings')
+    .addColumn('name', 'text', (c) => c.primaryKey())
+    .addColumn('value', 'text', (c) => c.notNull())
+    .execute();
 
   await id(db.schema.createTable('users'))
     .addColumn('email', 'text', (c) => c.notNull().unique())
@@ -90,7 +99,12 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   // slug pings (`/ping/<ping_key>/<slug>`) and the API's `?slug=` filter; project listings
   await db.schema.createIndex('checks_project_slug').on('checks').columns(['project_id', 'slug']).execute();
   // the detector: "earliest alert_after" and "due now"; down checks never have one
-  await db.schema.createIndex('checks_alert_after').on('checks').column('alert_after').where(sql.ref('alert_after'), 'is not', null).execute();
+  await db.schema
+    .createIndex('checks_alert_after')
+    .on('checks')
+    .column('alert_after')
+    .where(sql.ref('alert_after'), 'is not', null)
+    .execute();
 
   await id(db.schema.createTable('pings'))
     .addColumn('check_id', refType, ref('checks'))
@@ -161,7 +175,12 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('error', 'text', text)
     .execute();
   // senders claim due work: pending notifications by next attempt time
-  await db.schema.createIndex('notifications_due').on('notifications').column('next_attempt_at').where(sql.ref('status'), 'in', sql`('pending', 'sending')`).execute();
+  await db.schema
+    .createIndex('notifications_due')
+    .on('notifications')
+    .column('next_attempt_at')
+    .where(sql.ref('status'), 'in', sql`('pending', 'sending')`)
+    .execute();
   // a check's delivery log, and pruning alongside its pings
   await db.schema.createIndex('notifications_check').on('notifications').columns(['check_id', 'created_at']).execute();
 }
