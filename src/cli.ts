@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { createProject } from './accounts/create-project.js';
 import { createUser } from './accounts/create-user.js';
 import { AppError, isAppError } from './lib/app-error.js';
-import { openDeps, startWatchpost } from './main.js';
-import { migrate } from './store/migrate.js';
+import { migrateDatabase, openDeps, startWatchpost } from './main.js';
 
 const USAGE = `usage: watchpost <command>
 
@@ -97,7 +96,7 @@ async function run(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === 'serve') return serve(rest);
   if (command === 'migrate') {
-    const applied = await withDeps(async (deps) => migrate(deps.store));
+    const applied = await migrateDatabase(process.env);
     return out(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'Nothing to migrate.');
   }
   if (command === 'project' && rest[0] === 'create') return projectCreate(rest.slice(1));

@@ -23,6 +23,16 @@ export interface Running {
   stop(): Promise<void>;
 }
 
+/** `watchpost migrate`: applies pending migrations and names them. */
+export async function migrateDatabase(env: Env): Promise<string[]> {
+  const store = openStore(loadConfig(env).database);
+  try {
+    return await migrate(store);
+  } finally {
+    await store.close();
+  }
+}
+
 /** Opens the store and migrates it: what every CLI command needs before its use-case. */
 export async function openDeps(env: Env, options: { clock?: Clock; log?: Logger } = {}): Promise<Deps> {
   const config = loadConfig(env);

@@ -16,6 +16,7 @@ for (const dialect of testDialects()) {
     test('migrate applies the schema once, then has nothing to do', async () => {
       const first = await runCli(['migrate'], env);
       assert.equal(first.code, 0, first.stderr);
+      assert.match(first.stdout, /Applied: 0001-initial/);
       const second = await runCli(['migrate'], env);
       assert.equal(second.code, 0, second.stderr);
       assert.match(second.stdout, /Nothing to migrate/);
@@ -62,6 +63,19 @@ for (const dialect of testDialects()) {
       assert.equal(unknown.code, 2);
       assert.match(unknown.stderr, /unknown command/);
     });
+  });
+}
+
+for (const dialect of testDialects()) {
+  test(`nodes migrating a fresh database at once apply each migration once (${dialect})`, async () => {
+    const db = await freshDatabase(dialect);
+    try {
+      const runs = await Promise.all([0, 1, 2, 3].map(() => runCli(['migrate'], { DATABASE_URL: db.url })));
+      for (const run of runs) assert.equal(run.code, 0, run.stderr);
+      assert.equal(runs.filter((r) => /Applied: 0001-initial/.test(r.stdout)).length, 1);
+    } finally {
+      await db.drop();
+    }
   });
 }
 

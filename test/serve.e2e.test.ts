@@ -98,6 +98,39 @@ for (const dialect of testDialects()) {
       assert.equal((await reload(deps, check.code)).nPings, pings.length, 'n_pings matches the stored pings');
     });
 
+    test('three detector nodes on one database record each flip exactly once', async () => {
+      const deadline = Date.now() + 2_500;
+      const checks = [];
+      for (let i = 0; i < 60; i++) {
+        const fields = {
+          status: 'up',
+          timeout_seconds: 60,
+          grace_seconds: 60,
+          last_ping_at: deadline - 120_000 + i,
+          alert_after: deadline + i,
+        };
+        checks.push(await makeCheck(deps, project, fields));
+      }
+      const nodes = await Promise.all([0, 1, 2].map(() => startServer(env)));
+      try {
+        for (let waited = 0; waited < 20_000; waited += 100) {
+          const states = await Promise.all(checks.map((c) => reload(deps, c.code)));
+          if (states.every((c) => c.status === 'down')) break;
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      } finally {
+        await Promise.all(nodes.map((n) => n.stop()));
+      }
+      for (const [i, check] of checks.entries()) {
+        const flips = await flipsOf(deps, check.id);
+        assert.deepEqual(
+          flips.map((f) => [f.new_status, f.created_at]),
+          [['down', deadline + i]],
+          `check ${i}`,
+        );
+      }
+    });
+
     test(
       'under faketime x60, a 60 s + 60 s check goes down once, dated at its deadline',
       { skip: hasFaketime() ? false : 'faketime is not installed (apt-get install faketime)' },

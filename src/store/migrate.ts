@@ -19,8 +19,8 @@ function provider(dialect: Dialect): MigrationProvider {
 }
 
 /**
- * Applies pending migrations. Kysely's migrator takes a lock (a row lock on PostgreSQL, the
- * write lock on SQLite), so several nodes starting at once apply each migration exactly once.
+ * Applies pending migrations. Kysely's migrator takes a lock (a row lock on PostgreSQL, a
+ * transaction on SQLite), so several nodes starting at once apply each migration exactly once.
  */
 export async function migrate(store: Store): Promise<string[]> {
   // Kysely looks for its own tables in every schema unless told which one: name ours, so a
@@ -37,10 +37,12 @@ export async function migrate(store: Store): Promise<string[]> {
   for (let attempt = 1; ; attempt++) {
     const { error, results } = await migrator.migrateToLatest();
     if (!error) return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
-    // Two SQLite processes racing for the write lock: the loser retries after the winner.
+    // Nodes starting together race to create the bookkeeping tables (PostgreSQL's CREATE TABLE
+    // IF NOT EXISTS is not race-free) or to upgrade a SQLite read lock. The loser's transaction
+    // rolled back, so it tries again and finds the winner's work done.
     const message = error instanceof Error ? error.message : JSON.stringify(error);
-    if (attempt < 5 && /SQLITE_BUSY|database is locked/i.test(message)) {
-      await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+    if (attempt < 5) {
+      await new Promise((resolve) => setTimeout(resolve, 100 * attempt + Math.random() * 100));
       continue;
     }
     throw new AppError('unavailable', `migration failed: ${message}`);

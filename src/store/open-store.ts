@@ -33,8 +33,10 @@ export function openStore(config: DatabaseConfig, options: { poolSize?: number }
     // Instants are epoch ms in int8 columns; they fit a double, so read them as numbers.
     types: { getTypeParser: int8AsNumber },
   });
-  // An idle client losing its connection must not crash the process; the next query reports it.
+  // A client losing its connection must not crash the process, whether it sits idle in the pool
+  // or is checked out between two queries of a transaction: the next query reports the failure.
   pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { dialect: 'postgres', db, sqlite: null, pool, close: () => db.destroy() };
 }

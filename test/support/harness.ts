@@ -22,11 +22,23 @@ export interface Harness {
 }
 
 /** The real app on a fresh database of `dialect`, with a clock the test moves by hand. */
-export async function makeHarness(dialect: Dialect, env: Env = {}, startMs = T0): Promise<Harness> {
+export async function makeHarness(
+  dialect: Dialect,
+  env: Env = {},
+  startMs = T0,
+  /** Rewrites the PostgreSQL URL the app uses (e.g. to go through a proxy); setup still goes direct. */
+  routeUrl?: (url: URL) => void,
+): Promise<Harness> {
   const database = await freshDatabase(dialect);
+  let appUrl = database.url;
+  if (routeUrl) {
+    const url = new URL(database.url);
+    routeUrl(url);
+    appUrl = url.toString();
+  }
   const clock = manualClock(startMs);
   const deps = await openDeps(
-    { DATABASE_URL: database.url, SECRET_KEY: 'test-secret-key-not-for-production', LOG_LEVEL: 'silent', ...env },
+    { DATABASE_URL: appUrl, SECRET_KEY: 'test-secret-key-not-for-production', LOG_LEVEL: 'silent', ...env },
     { clock, log: silentLogger },
   );
   const recorder = makePingRecorder(deps);
