@@ -6,7 +6,7 @@ import { isUuidString } from '../lib/ids.js';
 import { commitPingBatch, type PingDecision, type PingTarget } from '../store/ping-batch.js';
 import { groupCommitter } from './group-commit.js';
 import { provisionCheck } from './provision-check.js';
-import { pruneCheckHistory } from './prune-check-history.js';
+import { makeHistoryPruner } from './history-pruner.js';
 
 export interface PingRequest {
   target: PingTarget;
@@ -85,16 +85,15 @@ export interface PingRecorderHooks {
   onFlip?(): void;
 }
 
-const PRUNE_EVERY_N_PINGS = 100;
-
 export function makePingRecorder(deps: Deps, hooks: PingRecorderHooks = {}): PingRecorder {
   const { store, clock, config, log } = deps;
+  const pruner = makeHistoryPruner(deps);
   const committer = groupCommitter(
     (items: Array<{ target: PingTarget; payload: Payload }>) => commitPingBatch(store, items, decide),
     {
       maxGroupSize: 512,
       // SQLite commits synchronously, one group at a time; PostgreSQL overlaps a few groups.
-      maxInFlight: store.dialect === 'sqlite' ? 1 : 4,
+      maxInFlight: store.dialect === 'sqlite' ? 1 : 1,
     },
   );
 
@@ -106,11 +105,7 @@ export function makePingRecorder(deps: Deps, hooks: PingRecorderHooks = {}): Pin
     if (result.ok) {
       if (result.alertAfter !== null) hooks.onAlertAfter?.(result.alertAfter);
       if (result.flip) hooks.onFlip?.();
-      if (result.n % PRUNE_EVERY_N_PINGS === 0) {
-        pruneCheckHistory(deps, result.checkId).catch((error: unknown) =>
-          log.warn({ err: error, checkId: result.checkId }, 'pruning failed'),
-        );
-      }
+      pruner.afterPing(result.checkId, result.n);
       return 'ok';
     }
     if (result.error === 'unavailable') log.error({ err: result.cause }, 'ping not recorded: database unavailable');
@@ -128,6 +123,9 @@ export function makePingRecorder(deps: Deps, hooks: PingRecorderHooks = {}): Pin
       const second = await submit(request);
       return second === 'ok' && provisioned === 'created' ? 'created' : second;
     },
-    drain: () => committer.drain(),
+    async drain() {
+      await committer.drain();
+      await pruner.drain();
+    },
   };
 }

@@ -1,31 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
-/** The owner's ping log limit for a check (null: the configured default). */
-export async function findPingLogLimit(db: Kysely<Database>, checkId: number): Promise<number | null> {
-  const row = await db
+/**
+ * Spec §3.9: keep the newest pings up to the owner's ping log limit (`defaultKeep` when the
+ * owner has none); drop notifications older than the oldest kept ping, and flips older than
+ * both it and `flipsKeptSince`. `nPings` is the check's count as the caller knows it.
+ */
+export async function pruneCheckHistory(
+  db: Kysely<Database>,
+  checkId: number,
+  nPings: number,
+  defaultKeep: number,
+  flipsKeptSince: number,
+): Promise<void> {
+  const owner = await db
     .selectFrom('checks')
     .innerJoin('projects', 'projects.id', 'checks.project_id')
     .innerJoin('users', 'users.id', 'projects.owner_id')
     .select('users.ping_log_limit')
     .where('checks.id', '=', checkId)
     .executeTakeFirst();
-  return row?.ping_log_limit ?? null;
-}
-
-/**
- * Spec §3.9: keep the newest `keepPings` pings; drop notifications older than the oldest kept
- * ping, and flips older than both it and `flipsKeptSince`.
- */
-export async function pruneCheckHistory(
-  db: Kysely<Database>,
-  checkId: number,
-  keepPings: number,
-  flipsKeptSince: number,
-): Promise<void> {
-  const check = await db.selectFrom('checks').select('n_pings').where('id', '=', checkId).executeTakeFirst();
-  if (!check) return;
-  const threshold = check.n_pings - keepPings;
+  if (!owner) return;
+  const threshold = nPings - (owner.ping_log_limit ?? defaultKeep);
   if (threshold <= 0) return;
   await db.deleteFrom('pings').where('check_id', '=', checkId).where('n', '<=', threshold).execute();
   const oldest = await db
