@@ -76,12 +76,13 @@ export async function commitPingBatchPg<P, R extends string>(
   store: Store,
   items: readonly PendingPing<P>[],
   decide: Decide<P, R>,
+  optimisticRounds = OPTIMISTIC_ROUNDS,
 ): Promise<PingResult<R>[]> {
   const pool = store.pool!;
   const results: PingResult<R>[] = new Array<PingResult<R>>(items.length);
   let pending: Indexed<P>[] = items.map((item, index) => ({ item, index }));
   try {
-    for (let round = 0; round < OPTIMISTIC_ROUNDS && pending.length > 0; round++) {
+    for (let round = 0; round < optimisticRounds && pending.length > 0; round++) {
       pending = await optimisticRound(pool, pending, decide, results);
     }
     if (pending.length > 0) await lockedRound(pool, pending, decide, results);
@@ -89,7 +90,7 @@ export async function commitPingBatchPg<P, R extends string>(
     if (pending.length === 1) {
       results[pending[0]!.index] = { ok: false, error: 'unavailable', cause };
     } else {
-      for (const p of pending) results[p.index] = (await commitPingBatchPg(store, [p.item], decide))[0]!;
+      for (const p of pending) results[p.index] = (await commitPingBatchPg(store, [p.item], decide, optimisticRounds))[0]!;
     }
   }
   return results;

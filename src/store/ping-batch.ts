@@ -44,6 +44,10 @@ export function commitPingBatch<P, R extends string>(
   store: Store,
   items: readonly PendingPing<P>[],
   decide: Decide<P, R>,
+  /** PostgreSQL only: lock-free attempts before taking row locks (tests set 0 to take locks). */
+  options: { optimisticRounds?: number } = {},
 ): Promise<PingResult<R>[]> {
-  return store.dialect === 'sqlite' ? commitPingBatchSqlite(store, items, decide) : commitPingBatchPg(store, items, decide);
+  return store.dialect === 'sqlite'
+    ? commitPingBatchSqlite(store, items, decide)
+    : commitPingBatchPg(store, items, decide, options.optimisticRounds);
 }

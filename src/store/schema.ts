@@ -99,10 +99,10 @@ export interface PingsTable {
   n: number;
   created_at: number;
   kind: string;
-  scheme: string;
+  scheme: Generated<string>;
   remote_addr: string | null;
-  method: string;
-  ua: string;
+  method: Generated<string>;
+  ua: Generated<string>;
   body: Uint8Array | null;
   exit_status: number | null;
   rid: string | null;
@@ -115,7 +115,7 @@ export interface FlipsTable {
   processed_at: number | null;
   old_status: string;
   new_status: string;
-  reason: string;
+  reason: Generated<string>;
 }
 
 export interface ChannelsTable {
@@ -124,7 +124,7 @@ export interface ChannelsTable {
   project_id: number;
   name: Generated<string>;
   kind: string;
-  value: string;
+  value: Generated<string>;
   email_verified: Generated<Flag>;
   disabled: Generated<Flag>;
   last_notify_at: number | null;
@@ -144,7 +144,7 @@ export interface NotificationsTable {
   check_id: number | null;
   channel_id: number;
   flip_id: number | null;
-  check_status: string;
+  check_status: Generated<string>;
   created_at: number;
   /** pending → sending (claimed) → sent | failed. */
   status: Generated<string>;
