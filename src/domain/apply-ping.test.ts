@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { applyPing, type IncomingPing } from './apply-ping.js';
-import type { CheckState } from './check.js';
+import { DEFAULT_FILTERS, type CheckState } from './check.js';
 
 const HOUR = 3_600_000;
 const AT = Date.UTC(2026, 0, 1, 12);
@@ -18,15 +18,7 @@ const state = (over: Partial<CheckState> = {}): CheckState => ({
   status: 'new',
   lastPingAt: null,
   lastStartAt: null,
-  methods: '',
-  manualResume: false,
-  filterSubject: false,
-  filterBody: false,
-  filterHttpBody: false,
-  filterDefaultFail: false,
-  startKw: '',
-  successKw: '',
-  failureKw: '',
+  ...DEFAULT_FILTERS,
   nPings: 0,
   lastStartRid: null,
   lastDurationMs: null,

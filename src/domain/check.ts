@@ -51,10 +51,15 @@ export interface Check extends CheckState {
   createdAt: number;
 }
 
-export const CHECK_DEFAULTS = {
-  kind: 'simple',
-  timeoutSeconds: 86_400,
-  graceSeconds: 3_600,
-  schedule: '* * * * *',
-  tz: 'UTC',
-} as const;
+/** A new check's filters: any method, no keywords, no manual resume (spec §1.4). */
+export const DEFAULT_FILTERS: Readonly<CheckFilters> = {
+  methods: '',
+  manualResume: false,
+  filterSubject: false,
+  filterBody: false,
+  filterHttpBody: false,
+  filterDefaultFail: false,
+  startKw: '',
+  successKw: '',
+  failureKw: '',
+};

@@ -1,18 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { CheckFilters } from './check.js';
+import { DEFAULT_FILTERS, type CheckFilters } from './check.js';
 import { classifyPing, mentionsConfirmation, type PingSource } from './classify-ping.js';
 
 const filters = (over: Partial<CheckFilters> = {}): CheckFilters => ({
-  methods: '',
-  manualResume: false,
-  filterSubject: false,
-  filterBody: false,
-  filterHttpBody: false,
-  filterDefaultFail: false,
-  startKw: '',
-  successKw: '',
-  failureKw: '',
+  ...DEFAULT_FILTERS,
   ...over,
 });
 const http = (over: Partial<Extract<PingSource, { via: 'http' }>> = {}): PingSource => ({
