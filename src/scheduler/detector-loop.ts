@@ -22,15 +22,18 @@ export function startDetectorLoop(
 ): DetectorLoop {
   const log = deps.log.child({ component: 'detector' });
   let stopped = false;
-  let wakeAt = Infinity;
-  let timer: NodeJS.Timeout | undefined;
-  let wake: (() => void) | undefined;
+  /** Deadlines announced since the last cycle began; the next sleep ends by the earliest. */
+  let announced = Infinity;
+  let sleeping: { until: number; timer: NodeJS.Timeout; wake: () => void } | null = null;
 
-  const sleepUntil = (at: number) =>
+  const sleepUntil = (until: number) =>
     new Promise<void>((resolve) => {
-      wakeAt = at;
-      wake = resolve;
-      timer = setTimeout(resolve, Math.max(0, at - deps.clock.now()));
+      const wake = () => {
+        clearTimeout(sleeping?.timer);
+        sleeping = null;
+        resolve();
+      };
+      sleeping = { until, wake, timer: setTimeout(wake, Math.max(0, until - deps.clock.now())) };
     });
 
   async function cycle(): Promise<number> {
@@ -38,8 +41,7 @@ export function startDetectorLoop(
       const flips = await detectDown(deps);
       if (flips > 0) hooks.onFlips?.(flips);
       const next = await earliestAlertAfter(deps.store.db);
-      const now = deps.clock.now();
-      return Math.min(next ?? Infinity, now + MAX_SLEEP_MS);
+      return Math.min(next ?? Infinity, deps.clock.now() + MAX_SLEEP_MS);
     } catch (error) {
       log.error({ err: error }, 'down detection failed');
       return deps.clock.now() + RETRY_AFTER_ERROR_MS;
@@ -48,26 +50,25 @@ export function startDetectorLoop(
 
   const done = (async () => {
     while (!stopped) {
+      announced = Infinity;
       const next = await cycle();
       if (stopped) break;
-      await sleepUntil(next);
-      clearTimeout(timer);
-      wakeAt = Infinity;
+      await sleepUntil(Math.min(next, announced));
     }
   })();
 
   return {
     rearm(alertAfterMs) {
-      if (alertAfterMs < wakeAt && wake) {
-        clearTimeout(timer);
-        timer = setTimeout(wake, Math.max(0, alertAfterMs - deps.clock.now()));
-        wakeAt = alertAfterMs;
+      announced = Math.min(announced, alertAfterMs);
+      if (sleeping && alertAfterMs < sleeping.until) {
+        clearTimeout(sleeping.timer);
+        sleeping.until = alertAfterMs;
+        sleeping.timer = setTimeout(sleeping.wake, Math.max(0, alertAfterMs - deps.clock.now()));
       }
     },
     async stop() {
       stopped = true;
-      clearTimeout(timer);
-      wake?.();
+      sleeping?.wake();
       await done;
     },
   };
