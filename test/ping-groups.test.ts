@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { detectDown } from '../src/alerts/detect-down.js';
 import type { Deps } from '../src/deps.js';
 import { applyPing } from '../src/domain/apply-ping.js';
 import type { CheckState } from '../src/domain/check.js';
@@ -111,3 +112,31 @@ describe(
     });
   },
 );
+
+for (const dialect of testDialects()) {
+  describe(`a check written by someone else between two pings (${dialect})`, () => {
+    test('the detector marking it down is seen: the next ping flips it up again', async () => {
+      const h = await makeHarness(dialect);
+      try {
+        const check = await makeCheck(h.deps, await makeProject(h.deps), { timeout_seconds: 60, grace_seconds: 60 });
+        assert.equal((await h.app.inject({ url: `/ping/${check.code}` })).statusCode, 200);
+        h.clock.advance(121_000);
+        assert.equal(await detectDown(h.deps), 1);
+        assert.equal((await h.app.inject({ url: `/ping/${check.code}` })).statusCode, 200);
+        const flips = await flipsOf(h.deps, check.id);
+        assert.deepEqual(
+          flips.map((f) => [f.old_status, f.new_status]),
+          [
+            ['new', 'up'],
+            ['up', 'down'],
+            ['down', 'up'],
+          ],
+        );
+        const c = await reload(h.deps, check.code);
+        assert.deepEqual([c.status, c.nPings], ['up', 2]);
+      } finally {
+        await h.close();
+      }
+    });
+  });
+}

@@ -24,6 +24,7 @@ const state = (over: Partial<CheckState> = {}): CheckState => ({
   lastDurationMs: null,
   hasConfirmationLink: false,
   alertAfter: null,
+  version: 0,
   ...over,
 });
 const ping = (over: Partial<IncomingPing> = {}): IncomingPing => ({

@@ -38,6 +38,8 @@ export interface CheckState extends CheckTiming, CheckFilters {
   lastDurationMs: number | null;
   hasConfirmationLink: boolean;
   alertAfter: number | null;
+  /** The row's version as read: an optimistic-concurrency token, bumped by the store on write. */
+  version: number;
 }
 
 export interface Check extends CheckState {

@@ -29,6 +29,7 @@ export const CHECK_STATE_COLUMNS = [
   'last_duration_ms',
   'has_confirmation_link',
   'alert_after',
+  'version',
 ] as const;
 
 export type CheckStateRow = Pick<CheckRow, (typeof CHECK_STATE_COLUMNS)[number]>;
@@ -58,6 +59,7 @@ export function toCheckState(row: CheckStateRow): CheckState {
     lastDurationMs: row.last_duration_ms,
     hasConfirmationLink: row.has_confirmation_link === 1,
     alertAfter: row.alert_after,
+    version: row.version,
   };
 }
 

@@ -31,22 +31,15 @@ export async function findDueChecks(db: Kysely<Database>, now: number, limit: nu
 }
 
 /**
- * Compare-and-set: only if nothing touched the check since it was read (a ping bumps n_pings,
- * an edit or another detector changes alert_after or status). Returns whether this call won.
+ * Compare-and-set on the row version: only if nothing wrote the check since it was read (a
+ * ping, an edit, another detector). Returns whether this call won.
  */
-function unchangedSince(read: CheckState) {
-  return { id: read.id, status: read.status, n_pings: read.nPings, alert_after: read.alertAfter };
-}
-
 export async function markDownIfUnchanged(store: Store, read: CheckState, flip: FlipFacts): Promise<boolean> {
-  const was = unchangedSince(read);
   const guard = store.db
     .updateTable('checks')
-    .set({ status: 'down', alert_after: null })
-    .where('id', '=', was.id)
-    .where('status', '=', was.status)
-    .where('n_pings', '=', was.n_pings)
-    .where('alert_after', '=', was.alert_after!)
+    .set((eb) => ({ status: 'down', alert_after: null, version: eb('version', '+', 1) }))
+    .where('id', '=', read.id)
+    .where('version', '=', read.version)
     .compile();
   const insertFlip = store.db
     .insertInto('flips')
@@ -63,14 +56,11 @@ export async function markDownIfUnchanged(store: Store, read: CheckState, flip: 
 }
 
 export async function rescheduleIfUnchanged(db: Kysely<Database>, read: CheckState, alertAfter: number | null): Promise<boolean> {
-  const was = unchangedSince(read);
   const result = await db
     .updateTable('checks')
-    .set({ alert_after: alertAfter })
-    .where('id', '=', was.id)
-    .where('status', '=', was.status)
-    .where('n_pings', '=', was.n_pings)
-    .where('alert_after', '=', was.alert_after!)
+    .set((eb) => ({ alert_after: alertAfter, version: eb('version', '+', 1) }))
+    .where('id', '=', read.id)
+    .where('version', '=', read.version)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

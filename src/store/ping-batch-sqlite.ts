@@ -2,7 +2,9 @@ import type SqliteDatabase from 'better-sqlite3';
 import { sqliteTransaction } from './atomic.js';
 import type { Store } from './open-store.js';
 import { CHECK_STATE_COLUMNS, pingChangedColumns, toCheckState, type CheckStateRow } from './check-rows.js';
-import type { Decide, PendingPing, PingResult } from './ping-batch.js';
+import type { CheckState } from '../domain/check.js';
+import type { Decide, PendingPing, PingResult, PingTarget } from './ping-batch.js';
+import { planGroup } from './ping-group-plan.js';
 
 interface Statements {
   byCode: SqliteDatabase.Statement<[string], CheckStateRow>;
@@ -26,7 +28,7 @@ function statements(sqlite: SqliteDatabase.Database): Statements {
     update: sqlite.prepare(
       `UPDATE checks SET status = @status, last_ping_at = @last_ping_at, last_start_at = @last_start_at,
        last_start_rid = @last_start_rid, last_duration_ms = @last_duration_ms, n_pings = @n_pings,
-       has_confirmation_link = @has_confirmation_link, alert_after = @alert_after WHERE id = @id`,
+       has_confirmation_link = @has_confirmation_link, alert_after = @alert_after, version = version + 1 WHERE id = @id`,
     ),
     insertPing: sqlite.prepare(
       `INSERT INTO pings (check_id, n, created_at, kind, scheme, remote_addr, method, ua, body, exit_status, rid)
@@ -40,37 +42,35 @@ function statements(sqlite: SqliteDatabase.Database): Statements {
   return s;
 }
 
-function recordOne<P, R extends string>(s: Statements, item: PendingPing<P>, decide: Decide<P, R>): PingResult<R> {
-  let row: CheckStateRow | undefined;
-  if ('code' in item.target) {
-    row = s.byCode.get(item.target.code);
-  } else {
-    const rows = s.bySlug.all(item.target.pingKey, item.target.slug);
-    if (rows.length > 1) return { ok: false, error: 'ambiguous' };
-    row = rows[0];
+/** Reads each target once per group; the plan chains later pings of a check on the first. */
+function lookupOnce(s: Statements): (target: PingTarget) => CheckState | 'ambiguous' | undefined {
+  const seen = new Map<string, CheckState | 'ambiguous' | undefined>();
+  return (target) => {
+    const key = 'code' in target ? target.code : `${target.pingKey}/${target.slug}`;
+    if (seen.has(key)) return seen.get(key);
+    let found: CheckState | 'ambiguous' | undefined;
+    if ('code' in target) {
+      const row = s.byCode.get(target.code);
+      found = row && toCheckState(row);
+    } else {
+      const rows = s.bySlug.all(target.pingKey, target.slug);
+      found = rows.length > 1 ? 'ambiguous' : rows[0] && toCheckState(rows[0]);
+    }
+    seen.set(key, found);
+    return found;
+  };
+}
+
+/** Runs inside the write transaction, which holds SQLite's write lock: no compare-and-set needed. */
+function writeGroup<P, R extends string>(s: Statements, items: readonly PendingPing<P>[], decide: Decide<P, R>): PingResult<R>[] {
+  const plan = planGroup(items, lookupOnce(s), decide);
+  for (const { next } of plan.changed.values()) s.update.run({ id: next.id, ...pingChangedColumns(next) });
+  for (const p of plan.pings) {
+    const r = p.row;
+    s.insertPing.run(p.checkId, p.n, r.createdAt, p.kind, r.scheme, r.remoteAddr, r.method, r.ua, r.body, r.exitStatus, r.rid);
   }
-  if (!row) return { ok: false, error: 'not_found' };
-  const decision = decide(toCheckState(row), item.payload);
-  if ('reject' in decision) return { ok: false, error: decision.reject };
-  const { outcome, row: ping } = decision;
-  const checkId = outcome.check.id;
-  s.update.run({ id: checkId, ...pingChangedColumns(outcome.check) });
-  s.insertPing.run(
-    checkId,
-    outcome.n,
-    ping.createdAt,
-    outcome.kind,
-    ping.scheme,
-    ping.remoteAddr,
-    ping.method,
-    ping.ua,
-    ping.body,
-    ping.exitStatus,
-    ping.rid,
-  );
-  const flip = outcome.flip;
-  if (flip) s.insertFlip.run(checkId, flip.at, flip.oldStatus, flip.newStatus, flip.reason);
-  return { ok: true, checkId, n: outcome.n, alertAfter: outcome.check.alertAfter, flip };
+  for (const { checkId, flip } of plan.flips) s.insertFlip.run(checkId, flip.at, flip.oldStatus, flip.newStatus, flip.reason);
+  return plan.results;
 }
 
 /** better-sqlite3 is synchronous: the whole group runs and commits (one fsync) in one call. */
@@ -81,7 +81,7 @@ export async function commitPingBatchSqlite<P, R extends string>(
 ): Promise<PingResult<R>[]> {
   const s = statements(store.sqlite!);
   try {
-    return await sqliteTransaction(store.sqlite!, () => items.map((item) => recordOne(s, item, decide)));
+    return await sqliteTransaction(store.sqlite!, () => writeGroup(s, items, decide));
   } catch (error) {
     if (items.length === 1) return [{ ok: false, error: 'unavailable', cause: error }];
     // One bad item must not sink its neighbours: record them one transaction each.

@@ -16,31 +16,30 @@ export const LOCK_IDS = `SELECT id FROM checks WHERE id = ANY($1::bigint[]) ORDE
 
 /**
  * The whole write of a group as ONE statement (one round trip, atomic even without BEGIN): each
- * check is updated only if nothing changed it since it was read (a ping bumps n_pings; the
- * detector, pause and edits change status or alert_after), and pings and flips are inserted only
- * for the checks that were updated. Returns the ids updated.
+ * check is updated only if its version is still the one the plan was made on (every writer bumps
+ * it), and pings and flips are inserted only for the checks that were updated. Returns the ids
+ * updated.
  */
 export const WRITE_GROUP = `WITH v AS (
-    SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::bigint[],
-      $8::text[], $9::bigint[], $10::int[], $11::int[], $12::bigint[])
-    AS v(id, was_n_pings, was_status, was_alert_after, status, last_ping_at, last_start_at,
-      last_start_rid, last_duration_ms, n_pings, has_confirmation_link, alert_after)
+    SELECT * FROM unnest($1::bigint[], $2::int[], $3::text[], $4::bigint[], $5::bigint[], $6::text[], $7::bigint[],
+      $8::int[], $9::int[], $10::bigint[])
+    AS v(id, was_version, status, last_ping_at, last_start_at, last_start_rid, last_duration_ms,
+      n_pings, has_confirmation_link, alert_after)
   ), u AS (
     UPDATE checks AS c SET status = v.status, last_ping_at = v.last_ping_at, last_start_at = v.last_start_at,
       last_start_rid = v.last_start_rid, last_duration_ms = v.last_duration_ms, n_pings = v.n_pings,
-      has_confirmation_link = v.has_confirmation_link, alert_after = v.alert_after
-    FROM v WHERE c.id = v.id AND c.n_pings = v.was_n_pings AND c.status = v.was_status
-      AND c.alert_after IS NOT DISTINCT FROM v.was_alert_after
+      has_confirmation_link = v.has_confirmation_link, alert_after = v.alert_after, version = c.version + 1
+    FROM v WHERE c.id = v.id AND c.version = v.was_version
     RETURNING c.id
   ), p AS (
     INSERT INTO pings (check_id, n, created_at, kind, scheme, remote_addr, method, ua, body, exit_status, rid)
-    SELECT x.* FROM unnest($13::bigint[], $14::int[], $15::bigint[], $16::text[], $17::text[], $18::text[], $19::text[],
-      $20::text[], $21::bytea[], $22::int[], $23::text[])
+    SELECT x.* FROM unnest($11::bigint[], $12::int[], $13::bigint[], $14::text[], $15::text[], $16::text[], $17::text[],
+      $18::text[], $19::bytea[], $20::int[], $21::text[])
     AS x(check_id, n, created_at, kind, scheme, remote_addr, method, ua, body, exit_status, rid)
     WHERE x.check_id IN (SELECT id FROM u)
   ), f AS (
     INSERT INTO flips (check_id, created_at, old_status, new_status, reason)
-    SELECT y.* FROM unnest($24::bigint[], $25::bigint[], $26::text[], $27::text[], $28::text[])
+    SELECT y.* FROM unnest($22::bigint[], $23::bigint[], $24::text[], $25::text[], $26::text[])
     AS y(check_id, created_at, old_status, new_status, reason)
     WHERE y.check_id IN (SELECT id FROM u)
   )
@@ -61,7 +60,7 @@ export function readTargetsParams<P>(items: readonly PendingPing<P>[]): [string[
   return [codes, keys, slugs];
 }
 
-type TargetRow = CheckStateRow & { code: string; ping_key: string | null; slug: string | null };
+export type TargetRow = CheckStateRow & { code: string; ping_key: string | null; slug: string | null };
 
 const slugKey = (pingKey: string, slug: string) => `${pingKey}\n${slug}`;
 
@@ -93,9 +92,7 @@ export function writeGroupParams<R extends string>(plan: GroupPlan<R>): unknown[
   const f = plan.flips;
   return [
     c.map((x) => x.read.id),
-    c.map((x) => x.read.nPings),
-    c.map((x) => x.read.status),
-    c.map((x) => x.read.alertAfter),
+    c.map((x) => x.read.version),
     c.map((x) => x.next.status),
     c.map((x) => x.next.lastPingAt),
     c.map((x) => x.next.lastStartAt),

@@ -90,6 +90,8 @@ export interface ChecksTable {
   has_confirmation_link: Generated<Flag>;
   alert_after: number | null;
   status: Generated<string>;
+  /** Bumped by EVERY update of the row: writers compare-and-set on it (and ping caches trust it). */
+  version: Generated<number>;
   created_at: number;
 }
 

@@ -94,6 +94,8 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('has_confirmation_link', 'integer', flag)
     .addColumn('alert_after', ms)
     .addColumn('status', 'text', (c) => c.notNull().defaultTo('new'))
+    // bumped by every write: the compare-and-set token of pings, the detector and edits
+    .addColumn('version', 'integer', flag)
     .addColumn('created_at', ms, (c) => c.notNull())
     .execute();
   // slug pings (`/ping/<ping_key>/<slug>`) and the API's `?slug=` filter; project listings
