@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { type AppErrorCode, isAppError } from '../lib/app-error.js';
 
 /** The one place where error codes become HTTP statuses. */
@@ -27,10 +27,30 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|database is locked/i.test(e.message ?? '');
 }
 
+const isManagementApi = (url: string) => /\/api\/v[123]\//.test(url);
+
+function removeCorsHeaders(reply: FastifyReply): void {
+  for (const name of [
+    'access-control-allow-origin',
+    'access-control-allow-headers',
+    'access-control-allow-methods',
+    'access-control-max-age',
+  ]) {
+    reply.removeHeader(name);
+  }
+}
+
 export function installErrorMapper(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isAppError(error)) {
-      return reply.code(HTTP_STATUS[error.code]).send({ error: error.message });
+      const status = HTTP_STATUS[error.code];
+      if (isManagementApi(request.url) && (status === 403 || status === 404)) {
+        // Healthchecks answers these with empty bodies, and its generic "object not found"
+        // 404 (an unknown check UUID) bypasses the CORS wrapper: clients see exactly that.
+        if (status === 404 && !error.details?.explicit) removeCorsHeaders(reply);
+        return reply.code(status).send();
+      }
+      return reply.code(status).send({ error: error.message });
     }
     if (isDatabaseUnavailable(error)) {
       request.log.error({ err: error }, 'database unavailable');

@@ -1,5 +1,5 @@
-import type { Kysely, Transaction } from 'kysely';
-import type { ApiKeyScope, Database } from './schema.js';
+import type { Kysely, Selectable, Transaction } from 'kysely';
+import type { ApiKeyScope, Database, ProjectsTable } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -38,19 +38,36 @@ export async function insertProject(db: Db, p: NewProject): Promise<number> {
   return Number(row.id);
 }
 
+type ProjectRow = Selectable<ProjectsTable>;
+
+const toProject = (row: ProjectRow): ProjectRecord => ({
+  id: Number(row.id),
+  code: row.code,
+  name: row.name,
+  ownerId: Number(row.owner_id),
+  badgeKey: row.badge_key,
+  pingKey: row.ping_key,
+  createdAt: row.created_at,
+});
+
 export async function findProjectByPingKey(db: Db, pingKey: string): Promise<ProjectRecord | undefined> {
   const row = await db.selectFrom('projects').selectAll().where('ping_key', '=', pingKey).executeTakeFirst();
-  return (
-    row && {
-      id: Number(row.id),
-      code: row.code,
-      name: row.name,
-      ownerId: Number(row.owner_id),
-      badgeKey: row.badge_key,
-      pingKey: row.ping_key,
-      createdAt: row.created_at,
-    }
-  );
+  return row && toProject(row);
+}
+
+export async function findProjectById(db: Db, id: number): Promise<ProjectRecord | undefined> {
+  const row = await db.selectFrom('projects').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toProject(row);
+}
+
+export async function findProjectByCode(db: Db, code: string): Promise<ProjectRecord | undefined> {
+  const row = await db.selectFrom('projects').selectAll().where('code', '=', code).executeTakeFirst();
+  return row && toProject(row);
+}
+
+export async function findProjectByBadgeKey(db: Db, badgeKey: string): Promise<ProjectRecord | undefined> {
+  const row = await db.selectFrom('projects').selectAll().where('badge_key', '=', badgeKey).executeTakeFirst();
+  return row && toProject(row);
 }
 
 /** Replaces the project's key of that scope: a project has at most one of each. */

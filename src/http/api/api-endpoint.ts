@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import type { ApiVersion } from './check-json.js';
+
+const ALL_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
+const VERSIONS: ApiVersion[] = [1, 2, 3];
+
+export type ApiHandler = (request: FastifyRequest, reply: FastifyReply, version: ApiVersion) => Promise<unknown>;
+
+export interface ApiEndpoint {
+  /** After `/api/vN/`, e.g. `checks/` or `checks/:id`. */
+  path: string;
+  /** Also answer without the trailing slash (Healthchecks 301s, which turns a POST into a GET). */
+  slashOptional?: boolean;
+  /** The methods this endpoint serves for this request (it may depend on the path's form). */
+  allowed(request: FastifyRequest): HTTPMethods[];
+  handler: ApiHandler;
+}
+
+/**
+ * Healthchecks' CORS wrapper (spec §4.2): OPTIONS → 204, any method outside the allowed set
+ * (HEAD included) → 405, and the CORS headers on every answer, errors included.
+ */
+export function registerApiEndpoint(app: FastifyInstance, endpoint: ApiEndpoint): void {
+  const paths = [endpoint.path];
+  if (endpoint.slashOptional && endpoint.path.endsWith('/')) paths.push(endpoint.path.slice(0, -1));
+  for (const version of VERSIONS) {
+    for (const path of paths) {
+      app.route({
+        method: ALL_METHODS,
+        url: `/api/v${version}/${path}`,
+        handler: async (request, reply) => {
+          const allowed = endpoint.allowed(request);
+          reply
+            .header('access-control-allow-origin', '*')
+            .header('access-control-allow-headers', 'X-Api-Key')
+            .header('access-control-allow-methods', [...allowed, 'OPTIONS'].join(', '))
+            .header('access-control-max-age', '600');
+          if (request.method === 'OPTIONS') return reply.code(204).send();
+          if (!allowed.includes(request.method)) return reply.code(405).send();
+          return endpoint.handler(request, reply, version);
+        },
+      });
+    }
+  }
+}
+
+/** Read endpoints take the key from the header only (spec §4.3). */
+export function headerApiKey(request: FastifyRequest): string {
+  const value = request.headers['x-api-key'];
+  return (Array.isArray(value) ? value[0] : value) ?? '';
+}

@@ -1,0 +1,17 @@
+import type { FastifyInstance } from 'fastify';
+import type { Deps } from '../../deps.js';
+import { checkReadRoutes } from './check-read-routes.js';
+
+/** The Management API v1/v2/v3 (spec §4), in one plugin so its body handling stays its own. */
+export function apiRoutes(deps: Deps) {
+  return async function register(app: FastifyInstance): Promise<void> {
+    // Clients send JSON under any Content-Type (or none), and bodies with GETs: read the bytes,
+    // and let each endpoint decide what a body means (spec/clients.md).
+    app.removeAllContentTypeParsers();
+    app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1_048_576 }, (_request, body, done) => done(null, body));
+    app.addHook('onRequest', async (request) => {
+      request.headers['content-type'] = 'application/octet-stream';
+    });
+    await app.register(checkReadRoutes(deps));
+  };
+}
