@@ -14,6 +14,8 @@ export interface Config {
   readonly database: DatabaseConfig;
   readonly siteRoot: string;
   readonly siteName: string;
+  /** The label of the whole-project (`*`) badge; SITE_NAME unless set. */
+  readonly masterBadgeLabel: string;
   readonly pingEndpoint: string;
   /** Bytes of a ping body kept; null = unlimited (`PING_BODY_LIMIT=None`). */
   readonly pingBodyLimitBytes: number | null;
@@ -34,11 +36,15 @@ export interface Config {
   readonly checkLimit: number;
   readonly pingLogLimit: number;
   readonly logLevel: string;
+  /** Per-project Prometheus endpoints (spec §11.1). */
+  readonly prometheusEnabled: boolean;
+  /** Enables `/api/vN/metrics/` for callers presenting it as X-Metrics-Key; null: disabled. */
+  readonly metricsKey: string | null;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-const SECRET_NAMES = ['SECRET_KEY', 'DATABASE_URL', 'DB_PASSWORD', 'EMAIL_HOST_PASSWORD'];
+const SECRET_NAMES = ['SECRET_KEY', 'DATABASE_URL', 'DB_PASSWORD', 'EMAIL_HOST_PASSWORD', 'METRICS_KEY'];
 
 /** Healthchecks' booleans are `True`/`False`; the usual spellings are accepted too. */
 const envBool = (fallback: boolean) =>
@@ -85,6 +91,7 @@ const envSchema = z.object({
     .default('http://localhost:8000')
     .refine((v) => /^https?:\/\/[^/]+(\/.*)?$/.test(v), 'must be an absolute http(s) URL'),
   SITE_NAME: z.string().min(1).default('Watchpost'),
+  MASTER_BADGE_LABEL: optionalString,
   PING_ENDPOINT: optionalString,
   PING_BODY_LIMIT: z
     .string()
@@ -111,6 +118,8 @@ const envSchema = z.object({
   INTEGRATIONS_ALLOW_PRIVATE_IPS: envBool(false),
   CHECK_LIMIT: envInt(10_000, 1, 10_000_000),
   PING_LOG_LIMIT: envInt(1_000, 1, 1_000_000),
+  PROMETHEUS_ENABLED: envBool(true),
+  METRICS_KEY: optionalString,
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -175,6 +184,7 @@ export function loadConfig(rawEnv: Env): Config {
     database,
     siteRoot,
     siteName: e.SITE_NAME,
+    masterBadgeLabel: e.MASTER_BADGE_LABEL || e.SITE_NAME,
     pingEndpoint: e.PING_ENDPOINT ?? `${siteRoot}/ping/`,
     pingBodyLimitBytes: e.PING_BODY_LIMIT,
     pingEmailDomain: e.PING_EMAIL_DOMAIN,
@@ -193,5 +203,7 @@ export function loadConfig(rawEnv: Env): Config {
     checkLimit: e.CHECK_LIMIT,
     pingLogLimit: e.PING_LOG_LIMIT,
     logLevel: e.LOG_LEVEL,
+    prometheusEnabled: e.PROMETHEUS_ENABLED,
+    metricsKey: e.METRICS_KEY || null,
   });
 }

@@ -228,3 +228,35 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+for (const dialect of testDialects()) {
+  describe(`API: listing badges (${dialect})`, () => {
+    test('one entry per tag plus *, for read-write and read-only keys (spec §4.18)', async () => {
+      const h = await makeHarness(dialect, { MASTER_BADGE_LABEL: 'Ops' });
+      try {
+        const project = await makeProject(h.deps);
+        await makeCheck(h.deps, project, { tags: 'foo bar' });
+        await makeCheck(h.deps, project, { tags: 'foo' });
+        for (const key of [project.api_key, project.api_key_readonly]) {
+          const res = await h.app.inject({ url: '/api/v3/badges', headers: { 'x-api-key': key } });
+          assert.equal(res.statusCode, 200);
+          assert.equal(res.headers['access-control-allow-origin'], '*');
+          const badges = res.json<{ badges: Record<string, Record<string, string>> }>().badges;
+          assert.deepEqual(Object.keys(badges).sort(), ['*', 'bar', 'foo']);
+          assert.deepEqual(Object.keys(badges.foo!).sort(), ['json', 'json3', 'shields', 'shields3', 'svg', 'svg3']);
+          assert.match(badges.foo!.svg!, /^http:\/\/localhost:8000\/badge\/[^/]+\/[^/]+-2\/foo\.svg$/);
+          const svg = await h.app.inject({ url: badges['*']!.svg!.replace('http://localhost:8000', '') });
+          assert.equal(svg.statusCode, 200);
+          assert.match(svg.body, />Ops</, 'the * badge carries MASTER_BADGE_LABEL');
+        }
+        assert.equal(
+          (await h.app.inject({ method: 'POST', url: '/api/v3/badges/', headers: { 'x-api-key': project.api_key } })).statusCode,
+          405,
+        );
+        assert.deepEqual((await h.app.inject({ url: '/api/v3/badges/' })).json(), { error: 'missing api key' });
+      } finally {
+        await h.close();
+      }
+    });
+  });
+}

@@ -2,6 +2,7 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import type { Deps } from '../deps.js';
 import type { PingRecorder } from '../ping/record-ping.js';
 import { apiRoutes } from './api/api-routes.js';
+import { badgeRoutes } from './badge-routes.js';
 import { installErrorMapper } from './error-mapper.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { pingRoutes } from './ping-routes.js';
@@ -42,7 +43,11 @@ export async function buildApp(deps: Deps, recorder: PingRecorder): Promise<Fast
   const prefix = routePrefix(deps.config.siteRoot);
   await app.register(pingRoutes(deps.config, recorder), { prefix });
   await app.register(statusRoutes(deps), { prefix });
-  await app.register(metricsRoutes(deps, { prometheusEnabled: true, metricsKey: null }), { prefix });
+  await app.register(badgeRoutes(deps), { prefix });
+  await app.register(
+    metricsRoutes(deps, { prometheusEnabled: deps.config.prometheusEnabled, metricsKey: deps.config.metricsKey }),
+    { prefix },
+  );
   await app.register(apiRoutes(deps), { prefix });
   return app;
 }

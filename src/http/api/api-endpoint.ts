@@ -11,9 +11,9 @@ export interface ApiEndpoint {
   path: string;
   /** Also answer without the trailing slash (Healthchecks 301s, which turns a POST into a GET). */
   slashOptional?: boolean;
-  /** The methods this endpoint serves for this request (it may depend on the path's form). */
-  allowed(request: FastifyRequest): HTTPMethods[];
-  handler: ApiHandler;
+  handlers: Partial<Record<'GET' | 'POST' | 'DELETE', ApiHandler>>;
+  /** The methods served for this request, when it depends on the path's form (default: all handled). */
+  allowed?(request: FastifyRequest): HTTPMethods[];
 }
 
 /**
@@ -29,15 +29,16 @@ export function registerApiEndpoint(app: FastifyInstance, endpoint: ApiEndpoint)
         method: ALL_METHODS,
         url: `/api/v${version}/${path}`,
         handler: async (request, reply) => {
-          const allowed = endpoint.allowed(request);
+          const allowed: readonly string[] = endpoint.allowed?.(request) ?? Object.keys(endpoint.handlers);
           reply
             .header('access-control-allow-origin', '*')
             .header('access-control-allow-headers', 'X-Api-Key')
             .header('access-control-allow-methods', [...allowed, 'OPTIONS'].join(', '))
             .header('access-control-max-age', '600');
           if (request.method === 'OPTIONS') return reply.code(204).send();
-          if (!allowed.includes(request.method)) return reply.code(405).send();
-          return endpoint.handler(request, reply, version);
+          const handler = endpoint.handlers[request.method as 'GET' | 'POST' | 'DELETE'];
+          if (!allowed.includes(request.method) || !handler) return reply.code(405).send();
+          return handler(request, reply, version);
         },
       });
     }

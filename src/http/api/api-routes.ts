@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
-import { checkReadRoutes } from './check-read-routes.js';
+import { badgeListRoutes } from './badge-list-routes.js';
+import { checkRoutes } from './check-routes.js';
 
 /** The Management API v1/v2/v3 (spec §4), in one plugin so its body handling stays its own. */
 export function apiRoutes(deps: Deps) {
@@ -12,6 +13,7 @@ export function apiRoutes(deps: Deps) {
     app.addHook('onRequest', async (request) => {
       request.headers['content-type'] = 'application/octet-stream';
     });
-    await app.register(checkReadRoutes(deps));
+    await app.register(checkRoutes(deps));
+    await app.register(badgeListRoutes(deps));
   };
 }

@@ -1,5 +1,6 @@
 import type { CheckWithChannels } from '../../checks/read-checks.js';
 import type { Config } from '../../config.js';
+import { checkBadgeUrl } from '../../domain/badge-urls.js';
 import { nextPingAt, statusAt } from '../../domain/status.js';
 import { uniqueKey } from '../../domain/unique-key.js';
 import { isoSeconds } from '../../lib/iso-time.js';
@@ -39,7 +40,7 @@ export function checkJson(check: CheckWithChannels, ctx: CheckJsonContext): Reco
     filter_body: check.filterBody,
     filter_http_body: check.filterHttpBody,
     filter_default_fail: check.filterDefaultFail,
-    badge_url: `${siteRoot}/b/2/${check.badgeKey}.svg`,
+    badge_url: checkBadgeUrl(siteRoot, check.badgeKey),
   };
   if (check.lastDurationMs) json.last_duration = Math.trunc(check.lastDurationMs / 1000);
   if (ctx.readOnly) {
