@@ -1,6 +1,6 @@
 import type { Deps } from '../deps.js';
 import { AppError } from '../lib/app-error.js';
-import { listProjectChannels } from '../store/check-writes.js';
+import { listProjectChannels } from '../store/channels.js';
 
 /**
  * The `channels` field (spec §4.9): `*` all, `''` none, else comma-separated UUIDs or exact

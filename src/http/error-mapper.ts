@@ -50,6 +50,9 @@ export function installErrorMapper(app: FastifyInstance): void {
         if (status === 404 && !error.details?.explicit) removeCorsHeaders(reply);
         return reply.code(status).send();
       }
+      // …and its one 409 (resume of a check that is not paused) in plain text.
+      if (isManagementApi(request.url) && status === 409)
+        return reply.code(409).type('text/plain; charset=utf-8').send(error.message);
       return reply.code(status).send({ error: error.message });
     }
     if (isDatabaseUnavailable(error)) {

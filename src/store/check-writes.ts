@@ -1,5 +1,8 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EditableFields } from '../domain/apply-check-changes.js';
+import type { StoredStatus } from '../domain/check.js';
+import { ifOneRowChanged } from './atomic.js';
+import type { Store } from './open-store.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -73,12 +76,52 @@ export async function replaceCheckChannels(db: Db, checkId: number, channelIds: 
     .execute();
 }
 
-export async function listProjectChannels(db: Db, projectId: number): Promise<Array<{ id: number; code: string; name: string }>> {
-  const rows = await db
-    .selectFrom('channels')
-    .select(['id', 'code', 'name'])
-    .where('project_id', '=', projectId)
-    .orderBy('id')
-    .execute();
-  return rows.map((r) => ({ id: Number(r.id), code: r.code, name: r.name }));
+/**
+ * Pause and resume (spec §4.11, §4.12): the status change and its flip, recorded already
+ * processed (they notify nobody), atomically and only if the check is as it was read.
+ */
+export async function setStatusIfVersion(
+  store: Store,
+  read: { id: number; version: number },
+  change: { status: StoredStatus; clearLastPing: boolean },
+  flip: { at: number; oldStatus: StoredStatus },
+): Promise<boolean> {
+  const guard = store.db
+    .updateTable('checks')
+    .set((eb) => ({
+      status: change.status,
+      last_start_at: null,
+      alert_after: null,
+      version: eb('version', '+', 1),
+      ...(change.clearLastPing ? { last_ping_at: null } : {}),
+    }))
+    .where('id', '=', read.id)
+    .where('version', '=', read.version)
+    .compile();
+  const insertFlip = store.db
+    .insertInto('flips')
+    .values({
+      check_id: read.id,
+      created_at: flip.at,
+      processed_at: flip.at,
+      old_status: flip.oldStatus,
+      new_status: change.status,
+    })
+    .compile();
+  return ifOneRowChanged(store, guard, [insertFlip]);
+}
+
+/**
+ * Healthchecks' "rename and delete" (spec §1.4): the UUID and slug are changed first, so the
+ * check can no longer be pinged even while its history is being deleted.
+ */
+export async function deleteCheckRow(db: Kysely<Database>, id: number, throwawayCode: string): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    await tx
+      .updateTable('checks')
+      .set((eb) => ({ code: throwawayCode, slug: throwawayCode, version: eb('version', '+', 1) }))
+      .where('id', '=', id)
+      .execute();
+    await tx.deleteFrom('checks').where('id', '=', id).execute();
+  });
 }

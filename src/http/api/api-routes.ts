@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
 import { badgeListRoutes } from './badge-list-routes.js';
+import { channelRoutes } from './channel-routes.js';
 import { checkRoutes } from './check-routes.js';
 
 /** The Management API v1/v2/v3 (spec §4), in one plugin so its body handling stays its own. */
@@ -15,5 +16,6 @@ export function apiRoutes(deps: Deps) {
     });
     await app.register(checkRoutes(deps));
     await app.register(badgeListRoutes(deps));
+    await app.register(channelRoutes(deps));
   };
 }

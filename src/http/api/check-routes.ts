@@ -2,7 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { authenticateApiKey } from '../../accounts/authenticate-api-key.js';
 import { createCheck } from '../../checks/create-check.js';
 import { getCheck, listChecks, UNIQUE_KEY, type CheckWithChannels } from '../../checks/read-checks.js';
+import { deleteCheck } from '../../checks/delete-check.js';
+import { pauseCheck, resumeCheck } from '../../checks/pause-check.js';
 import { updateCheck } from '../../checks/update-check.js';
+import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../deps.js';
 import { CANONICAL_UUID } from '../../lib/ids.js';
 import { headerApiKey, registerApiEndpoint } from './api-endpoint.js';
@@ -17,6 +20,13 @@ function queryValues(request: FastifyRequest, name: string): string[] {
 }
 
 const idParam = (request: FastifyRequest) => (request.params as { id: string }).id;
+
+/** Paths that take only a UUID (Healthchecks' `<uuid:code>`): anything else is not found. */
+function uuidParam(request: FastifyRequest): string {
+  const id = idParam(request);
+  if (!CANONICAL_UUID.test(id)) throw new AppError('not_found', 'check not found');
+  return id;
+}
 
 /** `checks/` and `checks/<uuid | unique_key>` (spec §4.5–4.7, §4.10). */
 export function checkRoutes(deps: Deps) {
@@ -54,7 +64,7 @@ export function checkRoutes(deps: Deps) {
       // By unique key a check can only be read (POST → 405); by UUID it is also updated. An id
       // of neither form is not found whatever the method, as in Healthchecks' URL patterns.
       allowed: (request) =>
-        UNIQUE_KEY.test(idParam(request)) && !CANONICAL_UUID.test(idParam(request)) ? ['GET'] : ['GET', 'POST'],
+        UNIQUE_KEY.test(idParam(request)) && !CANONICAL_UUID.test(idParam(request)) ? ['GET'] : ['GET', 'POST', 'DELETE'],
       handlers: {
         GET: async (request, reply, version) => {
           const caller = await authenticateApiKey(deps, headerApiKey(request), 'read');
@@ -64,7 +74,27 @@ export function checkRoutes(deps: Deps) {
           const { caller, changes } = await writeRequest(request);
           return send(reply, await updateCheck(deps, caller, idParam(request), changes, version), version, false);
         },
+        // DELETE bodies are not read: the key comes from the header only (spec §4.13).
+        DELETE: async (request, reply, version) => {
+          const caller = await authenticateApiKey(deps, headerApiKey(request), 'write');
+          return send(reply, await deleteCheck(deps, caller, uuidParam(request)), version, false);
+        },
       },
     });
+    for (const [action, run] of [
+      ['pause', pauseCheck],
+      ['resume', resumeCheck],
+    ] as const) {
+      registerApiEndpoint(app, {
+        path: `checks/:id/${action}`,
+        handlers: {
+          POST: async (request, reply, version) => {
+            const body = parseJsonBody(request.body);
+            const caller = await authenticateApiKey(deps, writeApiKey(request.headers['x-api-key'], body), 'write');
+            return send(reply, await run(deps, caller, uuidParam(request)), version, false);
+          },
+        },
+      });
+    }
   };
 }
