@@ -5,8 +5,11 @@
  * BENCH_SECONDS (10)      seconds of load per server in the throughput figures
  * BENCH_CHECKS (100000)   checks stored during the down-detection figure
  * BENCH_TOOL              wrk | autocannon (default: wrk when on PATH)
+ * BENCH_API_CHECKS (5000)     checks in the project the API figures list
+ * BENCH_API_REQUESTS (50)     sequential requests per API figure
  * BENCH_DATABASE_URL or TEST_DATABASE_URL   enables the PostgreSQL figures (fresh schema, dropped)
  */
+import { apiListChecks } from './api-list-checks.js';
 import { postgresBaseUrl, removeTempDirs } from './bench-database.js';
 import { killRunningChildren } from './child-process.js';
 import { downDetectionLatency } from './detection-latency.js';
@@ -31,6 +34,8 @@ const figures: Array<[name: string, run: () => Promise<void>]> = [
     whenPostgres('down_detection_latency_postgres', () => downDetectionLatency('postgres', print)),
   ],
   ['startup', () => startup(print)],
+  ['api_list_checks_sqlite', () => apiListChecks('sqlite', print)],
+  ['api_list_checks_postgres', whenPostgres('api_list_checks_postgres', () => apiListChecks('postgres', print))],
 ];
 
 // Children would otherwise outlive an interrupted bench and keep their ports (a PostgreSQL

@@ -260,3 +260,14 @@ for (const dialect of testDialects()) {
     });
   });
 }
+
+test('unknown API paths are an empty 404, as in Healthchecks (sqlite)', async () => {
+  const h = await makeHarness('sqlite');
+  try {
+    const res = await h.app.inject({ url: '/api/v3/checks/07c2f548-9850-4b27-af5d-6c9dc157ec02/pings/1/body/' });
+    assert.deepEqual([res.statusCode, res.body], [404, '']);
+    assert.deepEqual([(await h.app.inject({ url: '/api/v3/nothing-here' })).body], ['']);
+  } finally {
+    await h.close();
+  }
+});

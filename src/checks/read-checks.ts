@@ -13,12 +13,15 @@ export interface CheckWithChannels extends Check {
   channelCodes: string[];
 }
 
-async function withChannels(deps: Pick<Deps, 'store'>, checks: Check[]): Promise<CheckWithChannels[]> {
-  const codes = await channelCodesByCheck(
-    deps.store.db,
-    checks.map((c) => c.id),
-  );
-  return checks.map((c) => ({ ...c, channelCodes: codes.get(c.id) ?? [] }));
+/** Adds the channel UUIDs; the whole project's assignments are read at once for a list. */
+async function withChannels(
+  deps: Pick<Deps, 'store'>,
+  checks: Check[],
+  scope: { projectId: number } | { checkId: number },
+): Promise<CheckWithChannels[]> {
+  const codes = await channelCodesByCheck(deps.store.db, scope);
+  // Assigned in place, not spread: a list maps thousands of checks, and each is fresh.
+  return checks.map((c) => Object.assign(c, { channelCodes: codes.get(c.id) ?? [] }));
 }
 
 /** Spec §4.5: `tag` (all must match, whole tags only) and `slug` (exact; empty ignored). */
@@ -32,7 +35,7 @@ export async function listChecks(
     const tags = tagsList(check.tags);
     return filters.tags.every((tag) => tags.includes(tag));
   });
-  return withChannels(deps, checks);
+  return withChannels(deps, checks, { projectId: caller.projectId });
 }
 
 /** `<unique_key>` in a path: 40 characters of Healthchecks' loose `[A-z0-9]` pattern. */
@@ -47,11 +50,11 @@ export async function getCheck(deps: Pick<Deps, 'store'>, caller: ApiCaller, idO
     const check = await findCheckByCode(deps.store.db, idOrKey);
     if (!check) throw new AppError('not_found', 'check not found');
     if (check.projectId !== caller.projectId) throw new AppError('forbidden', '');
-    return (await withChannels(deps, [check]))[0]!;
+    return (await withChannels(deps, [check], { checkId: check.id }))[0]!;
   }
   if (UNIQUE_KEY.test(idOrKey)) {
     const check = (await listProjectChecks(deps.store.db, caller.projectId)).find((c) => uniqueKey(c.code) === idOrKey);
-    if (check) return (await withChannels(deps, [check]))[0]!;
+    if (check) return (await withChannels(deps, [check], { checkId: check.id }))[0]!;
   }
   throw new AppError('not_found', 'check not found', { explicit: true });
 }

@@ -39,7 +39,10 @@ export async function buildApp(deps: Deps, recorder: PingRecorder): Promise<Fast
   });
   installErrorMapper(app);
   closeKeptAliveConnectionsOnStop(app);
-  app.setNotFoundHandler((_request, reply) => reply.code(404).send({ error: 'not found' }));
+  // Healthchecks' API answers unknown paths with an empty 404 (never JSON); elsewhere we explain.
+  app.setNotFoundHandler((request, reply) =>
+    /\/api\/v[123]\//.test(request.url) ? reply.code(404).send() : reply.code(404).send({ error: 'not found' }),
+  );
   const prefix = routePrefix(deps.config.siteRoot);
   await app.register(pingRoutes(deps.config, recorder), { prefix });
   await app.register(statusRoutes(deps), { prefix });

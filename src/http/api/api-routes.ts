@@ -3,6 +3,9 @@ import type { Deps } from '../../deps.js';
 import { badgeListRoutes } from './badge-list-routes.js';
 import { channelRoutes } from './channel-routes.js';
 import { checkRoutes } from './check-routes.js';
+import { flipRoutes } from './flip-routes.js';
+import { openApiRoutes } from './openapi-routes.js';
+import { pingRoutes } from './ping-routes.js';
 
 /** The Management API v1/v2/v3 (spec §4), in one plugin so its body handling stays its own. */
 export function apiRoutes(deps: Deps) {
@@ -16,6 +19,9 @@ export function apiRoutes(deps: Deps) {
     });
     await app.register(checkRoutes(deps));
     await app.register(badgeListRoutes(deps));
+    await app.register(pingRoutes(deps));
+    await app.register(flipRoutes(deps));
     await app.register(channelRoutes(deps));
+    await app.register(openApiRoutes(deps));
   };
 }

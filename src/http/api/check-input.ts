@@ -1,145 +1,71 @@
 import { isLosslessNumber } from 'lossless-json';
-import type { CheckChanges, UniqueField } from '../../domain/check-changes.js';
+import type { CheckChanges } from '../../domain/check-changes.js';
 import { detectScheduleKind, isValidSchedule } from '../../domain/schedule/index.js';
 import { canonicalTimezone } from '../../domain/timezones.js';
 import { AppError } from '../../lib/app-error.js';
-
-const MAX_DURATION_SECONDS = 31_536_000;
-const UNIQUE_FIELDS: readonly UniqueField[] = ['name', 'slug', 'tags', 'timeout', 'grace'];
-
-/** Healthchecks reports only the first failing field, in this order (spec §4.8). */
-const FIELD_ORDER = [
-  'channels',
-  'desc',
-  'failure_kw',
-  'filter_subject',
-  'filter_body',
-  'filter_http_body',
-  'filter_default_fail',
-  'grace',
-  'manual_resume',
-  'methods',
-  'name',
-  'schedule',
-  'slug',
-  'start_kw',
-  'subject',
-  'subject_fail',
-  'success_kw',
-  'tags',
-  'timeout',
-  'tz',
-  'unique',
-] as const;
-type Field = (typeof FIELD_ORDER)[number];
+import { CHECK_FIELDS, type CheckFieldFormat, type CheckFieldRule } from './check-fields.js';
 
 const fail = (problem: string): never => {
   throw new AppError('bad_request', `json validation error: ${problem}`);
 };
 
-function text(field: Field, value: unknown, maxLength?: number): string {
-  if (typeof value !== 'string') return fail(`${field} is not a string`);
-  if (maxLength !== undefined && value.length > maxLength) fail(`${field} is too long`);
-  return value;
+/** Python's `len()`, as Healthchecks and JSON Schema's maxLength count: code points, not UTF-16 units. */
+const tooLong = (value: string, maxLength: number) => value.length > maxLength && [...value].length > maxLength;
+
+/** What JSON Schema can only name: the value stored, or `undefined` for no change. */
+const FORMATS: Record<CheckFieldFormat, (value: string) => unknown> = {
+  'cron-or-oncalendar': (expr) => {
+    if (expr.trim() === '') return undefined;
+    const kind = detectScheduleKind(expr);
+    if (!isValidSchedule(kind, expr)) fail('schedule is not a valid cron or OnCalendar expression');
+    return { expr, kind };
+  },
+  'iana-timezone': (name) => canonicalTimezone(name) ?? fail('tz is not a valid timezone'),
+};
+
+/** A JSON integer literal (lossless-json keeps its text): `3600.0` is refused as Python refuses a float. */
+function integer(field: string, value: unknown): bigint {
+  // `true`/`false` count as 1/0 as in Python: too small rather than not a number.
+  if (typeof value === 'boolean') return value ? 1n : 0n;
+  if (isLosslessNumber(value) && /^-?\d+$/.test(value.value)) return BigInt(value.value);
+  return fail(`${field} is not a number`);
 }
 
-function flag(field: Field, value: unknown): boolean {
-  return typeof value === 'boolean' ? value : fail(`${field} is not a boolean`);
-}
-
-/** A JSON integer of seconds; `true`/`false` count as 1/0 as in Python. Never rounded. */
-function seconds(field: Field, value: unknown): number {
-  let n: bigint;
-  if (typeof value === 'boolean') n = value ? 1n : 0n;
-  else if (isLosslessNumber(value) && /^-?\d+$/.test(value.value)) n = BigInt(value.value);
-  else return fail(`${field} is not a number`);
-  if (n > BigInt(MAX_DURATION_SECONDS)) fail(`${field} is too large`);
-  if (n < 60n) fail(`${field} is too small`);
-  return Number(n);
+function fieldValue(field: string, rule: CheckFieldRule, value: unknown): unknown {
+  switch (rule.type) {
+    case 'string': {
+      if (rule.enum) return rule.enum.includes(value as string) ? value : fail(`${field} has unexpected value`);
+      if (typeof value !== 'string') return fail(`${field} is not a string`);
+      if (rule.maxLength !== undefined && tooLong(value, rule.maxLength)) fail(`${field} is too long`);
+      // The `u` flag is how JSON Schema validators compile `pattern`, so both read it alike.
+      if (rule.pattern !== undefined && !new RegExp(rule.pattern, 'u').test(value)) fail(`${field} does not match pattern`);
+      return rule.format ? FORMATS[rule.format](value) : value;
+    }
+    case 'boolean':
+      return typeof value === 'boolean' ? value : fail(`${field} is not a boolean`);
+    case 'integer': {
+      const n = integer(field, value);
+      if (n > BigInt(rule.maximum)) fail(`${field} is too large`);
+      if (n < BigInt(rule.minimum)) fail(`${field} is too small`);
+      return Number(n);
+    }
+    case 'array':
+      if (!Array.isArray(value)) return fail(`${field} is not an array`);
+      for (const item of value as unknown[]) {
+        if (!rule.items.includes(item as never)) fail(`an item in '${field}' has unexpected value`);
+      }
+      return value;
+  }
 }
 
 /** Validates a create/update body into changes; the first problem is a 400 (spec §4.8). */
 export function checkInput(body: Record<string, unknown>): CheckChanges {
   const changes: CheckChanges = { unique: [] };
-  for (const field of FIELD_ORDER) {
+  for (const [field, rule] of Object.entries(CHECK_FIELDS)) {
     if (!(field in body)) continue;
-    const v = body[field];
-    switch (field) {
-      case 'channels':
-        changes.channels = text(field, v);
-        break;
-      case 'desc':
-        changes.desc = text(field, v);
-        break;
-      case 'tags':
-        changes.tags = text(field, v);
-        break;
-      case 'name':
-        changes.name = text(field, v, 100);
-        break;
-      case 'slug':
-        changes.slug = text(field, v, 100);
-        if (!/^[a-z0-9_-]*$/.test(changes.slug)) fail('slug does not match pattern');
-        break;
-      case 'start_kw':
-        changes.startKw = text(field, v, 200);
-        break;
-      case 'success_kw':
-        changes.successKw = text(field, v, 200);
-        break;
-      case 'failure_kw':
-        changes.failureKw = text(field, v, 200);
-        break;
-      case 'subject':
-        changes.subject = text(field, v, 200);
-        break;
-      case 'subject_fail':
-        changes.subjectFail = text(field, v, 200);
-        break;
-      case 'filter_subject':
-        changes.filterSubject = flag(field, v);
-        break;
-      case 'filter_body':
-        changes.filterBody = flag(field, v);
-        break;
-      case 'filter_http_body':
-        changes.filterHttpBody = flag(field, v);
-        break;
-      case 'filter_default_fail':
-        changes.filterDefaultFail = flag(field, v);
-        break;
-      case 'manual_resume':
-        changes.manualResume = flag(field, v);
-        break;
-      case 'grace':
-        changes.graceSeconds = seconds(field, v);
-        break;
-      case 'timeout':
-        changes.timeoutSeconds = seconds(field, v);
-        break;
-      case 'methods':
-        if (v !== '' && v !== 'POST') fail('methods has unexpected value');
-        changes.methods = v as '' | 'POST';
-        break;
-      case 'schedule': {
-        const expr = text(field, v, 100);
-        if (expr.trim() === '') break;
-        const kind = detectScheduleKind(expr);
-        if (!isValidSchedule(kind, expr)) fail('schedule is not a valid cron or OnCalendar expression');
-        changes.schedule = { expr, kind };
-        break;
-      }
-      case 'tz':
-        changes.tz = canonicalTimezone(text(field, v)) ?? fail('tz is not a valid timezone');
-        break;
-      case 'unique':
-        if (!Array.isArray(v)) fail('unique is not an array');
-        for (const item of v as unknown[]) {
-          if (!UNIQUE_FIELDS.includes(item as UniqueField)) fail("an item in 'unique' has unexpected value");
-        }
-        changes.unique = v as UniqueField[];
-        break;
-    }
+    const value = fieldValue(field, rule, body[field]);
+    // The table pairs each field with a change of the type its rule produces.
+    if (value !== undefined) Object.assign(changes, { [rule.change]: value });
   }
   return changes;
 }
