@@ -2,7 +2,7 @@ import type { ApiCaller } from '../accounts/authenticate-api-key.js';
 import type { Deps } from '../deps.js';
 import type { StoredStatus } from '../domain/check.js';
 import { AppError } from '../lib/app-error.js';
-import { setStatusIfVersion } from '../store/check-writes.js';
+import { changeStatusIfVersion } from '../store/status-change.js';
 import { getCheck, type CheckWithChannels } from './read-checks.js';
 
 const ATTEMPTS = 5;
@@ -17,8 +17,8 @@ async function changeStatus(
     const check = await getCheck(deps, caller, code);
     const change = decide(check);
     if (change === 'unchanged') return check;
-    const flip = { at: deps.clock.now(), oldStatus: check.status };
-    if (await setStatusIfVersion(deps.store, check, change, flip)) return getCheck(deps, caller, code);
+    const flip = { at: deps.clock.now(), oldStatus: check.status, reason: '' as const, processed: true };
+    if (await changeStatusIfVersion(deps.store, check, { ...change, clearRun: true }, flip)) return getCheck(deps, caller, code);
     // A ping or the detector wrote the check meanwhile: decide again on what it is now.
   }
   throw new AppError('conflict', 'the check kept changing; try again');

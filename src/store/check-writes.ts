@@ -1,8 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { EditableFields } from '../domain/apply-check-changes.js';
-import type { StoredStatus } from '../domain/check.js';
-import { ifOneRowChanged } from './atomic.js';
-import type { Store } from './open-store.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -74,41 +71,6 @@ export async function replaceCheckChannels(db: Db, checkId: number, channelIds: 
     .insertInto('checks_channels')
     .values(channelIds.map((channel_id) => ({ check_id: checkId, channel_id })))
     .execute();
-}
-
-/**
- * Pause and resume (spec §4.11, §4.12): the status change and its flip, recorded already
- * processed (they notify nobody), atomically and only if the check is as it was read.
- */
-export async function setStatusIfVersion(
-  store: Store,
-  read: { id: number; version: number },
-  change: { status: StoredStatus; clearLastPing: boolean },
-  flip: { at: number; oldStatus: StoredStatus },
-): Promise<boolean> {
-  const guard = store.db
-    .updateTable('checks')
-    .set((eb) => ({
-      status: change.status,
-      last_start_at: null,
-      alert_after: null,
-      version: eb('version', '+', 1),
-      ...(change.clearLastPing ? { last_ping_at: null } : {}),
-    }))
-    .where('id', '=', read.id)
-    .where('version', '=', read.version)
-    .compile();
-  const insertFlip = store.db
-    .insertInto('flips')
-    .values({
-      check_id: read.id,
-      created_at: flip.at,
-      processed_at: flip.at,
-      old_status: flip.oldStatus,
-      new_status: change.status,
-    })
-    .compile();
-  return ifOneRowChanged(store, guard, [insertFlip]);
 }
 
 /**

@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import type { FlipFacts } from '../domain/apply-ping.js';
 import type { CheckState } from '../domain/check.js';
-import { ifOneRowChanged } from './atomic.js';
 import { CHECK_STATE_COLUMNS, toCheckState } from './check-rows.js';
 import type { Store } from './open-store.js';
+import { changeStatusIfVersion } from './status-change.js';
 import type { Database } from './schema.js';
 
 /** The earliest deadline of any check (index checks_alert_after; down checks have none). */
@@ -34,25 +34,13 @@ export async function findDueChecks(db: Kysely<Database>, now: number, limit: nu
  * Compare-and-set on the row version: only if nothing wrote the check since it was read (a
  * ping, an edit, another detector). Returns whether this call won.
  */
-export async function markDownIfUnchanged(store: Store, read: CheckState, flip: FlipFacts): Promise<boolean> {
-  const guard = store.db
-    .updateTable('checks')
-    .set((eb) => ({ status: 'down', alert_after: null, version: eb('version', '+', 1) }))
-    .where('id', '=', read.id)
-    .where('version', '=', read.version)
-    .compile();
-  const insertFlip = store.db
-    .insertInto('flips')
-    .values({
-      check_id: read.id,
-      created_at: flip.at,
-      processed_at: null,
-      old_status: flip.oldStatus,
-      new_status: flip.newStatus,
-      reason: flip.reason,
-    })
-    .compile();
-  return ifOneRowChanged(store, guard, [insertFlip]);
+export function markDownIfUnchanged(store: Store, read: CheckState, flip: FlipFacts): Promise<boolean> {
+  return changeStatusIfVersion(
+    store,
+    read,
+    { status: flip.newStatus, clearRun: false, clearLastPing: false },
+    { ...flip, processed: false },
+  );
 }
 
 export async function rescheduleIfUnchanged(db: Kysely<Database>, read: CheckState, alertAfter: number | null): Promise<boolean> {
