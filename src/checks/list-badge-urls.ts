@@ -3,7 +3,8 @@ import { ALL_CHECKS_TAG } from '../domain/badge-status.js';
 import { badgeUrlsOf, type BadgeUrls } from '../domain/badge-urls.js';
 import { tagsList } from '../domain/tags.js';
 import { AppError } from '../lib/app-error.js';
-import { findProjectBadgeTags } from '../store/badges.js';
+import { distinctCheckTags } from '../store/badges.js';
+import { findProjectById } from '../store/projects.js';
 
 export type { BadgeUrls } from '../domain/badge-urls.js';
 
@@ -16,15 +17,15 @@ export async function listBadgeUrls(
   deps: Pick<Deps, 'store' | 'config' | 'secretKey'>,
   projectId: number,
 ): Promise<Record<string, BadgeUrls>> {
-  const found = await findProjectBadgeTags(deps.store.db, projectId);
-  if (!found) throw new AppError('not_found', 'project not found');
+  const project = await findProjectById(deps.store.db, projectId);
+  if (!project) throw new AppError('not_found', 'project not found');
   const tags = new Set<string>();
-  for (const raw of found.tags) for (const tag of tagsList(raw)) tags.add(tag);
+  for (const raw of await distinctCheckTags(deps.store.db, projectId)) for (const tag of tagsList(raw)) tags.add(tag);
   tags.delete(ALL_CHECKS_TAG);
   const ordered = [...tags].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const badges: Record<string, BadgeUrls> = {};
   for (const tag of [...ordered, ALL_CHECKS_TAG]) {
-    badges[tag] = badgeUrlsOf(deps.config.siteRoot, deps.secretKey, found.badgeKey, tag);
+    badges[tag] = badgeUrlsOf(deps.config.siteRoot, deps.secretKey, project.badgeKey, tag);
   }
   return badges;
 }

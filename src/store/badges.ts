@@ -80,10 +80,8 @@ export async function findCheckByBadgeKey(db: Db, badgeKey: string): Promise<Che
   return row && { ...toBadgeCheck(row), code: row.code, name: row.name };
 }
 
-/** A project's badge key and the raw tag strings of its checks, for listing its badge URLs. */
-export async function findProjectBadgeTags(db: Db, projectId: number): Promise<{ badgeKey: string; tags: string[] } | undefined> {
-  const project = await db.selectFrom('projects').select('badge_key').where('id', '=', projectId).executeTakeFirst();
-  if (!project) return undefined;
+/** The distinct raw tag strings of a project's checks, for listing its badge URLs. */
+export async function distinctCheckTags(db: Db, projectId: number): Promise<string[]> {
   const rows = await db.selectFrom('checks').select('tags').distinct().where('project_id', '=', projectId).execute();
-  return { badgeKey: project.badge_key, tags: rows.map((r) => r.tags) };
+  return rows.map((r) => r.tags);
 }
