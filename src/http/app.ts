@@ -3,7 +3,7 @@ import type { Deps } from '../deps.js';
 import type { PingRecorder } from '../ping/record-ping.js';
 import { apiRoutes } from './api/api-routes.js';
 import { badgeRoutes } from './badge-routes.js';
-import { installErrorMapper } from './error-mapper.js';
+import { installErrorMapper, isManagementApi } from './error-mapper.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { pingRoutes } from './ping-routes.js';
 import { statusRoutes } from './status-routes.js';
@@ -41,7 +41,7 @@ export async function buildApp(deps: Deps, recorder: PingRecorder): Promise<Fast
   closeKeptAliveConnectionsOnStop(app);
   // Healthchecks' API answers unknown paths with an empty 404 (never JSON); elsewhere we explain.
   app.setNotFoundHandler((request, reply) =>
-    /\/api\/v[123]\//.test(request.url) ? reply.code(404).send() : reply.code(404).send({ error: 'not found' }),
+    isManagementApi(request.url) ? reply.code(404).send() : reply.code(404).send({ error: 'not found' }),
   );
   const prefix = routePrefix(deps.config.siteRoot);
   await app.register(pingRoutes(deps.config, recorder), { prefix });

@@ -27,7 +27,8 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return /Connection terminated|timeout exceeded when trying to connect|database is locked/i.test(e.message ?? '');
 }
 
-const isManagementApi = (url: string) => /\/api\/v[123]\//.test(url);
+/** Healthchecks' Management API, whose error bodies follow its own conventions. */
+export const isManagementApi = (url: string): boolean => /\/api\/v[123]\//.test(url);
 
 function removeCorsHeaders(reply: FastifyReply): void {
   for (const name of [

@@ -1,4 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
+import { AppError } from '../../lib/app-error.js';
+import { CANONICAL_UUID } from '../../lib/ids.js';
 import type { ApiVersion } from './check-json.js';
 
 const ALL_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
@@ -49,4 +51,14 @@ export function registerApiEndpoint(app: FastifyInstance, endpoint: ApiEndpoint)
 export function headerApiKey(request: FastifyRequest): string {
   const value = request.headers['x-api-key'];
   return (Array.isArray(value) ? value[0] : value) ?? '';
+}
+
+/** The `:id` of `checks/:id/…` paths. */
+export const idParam = (request: FastifyRequest): string => (request.params as { id: string }).id;
+
+/** Paths that take only a UUID (Healthchecks' `<uuid:code>`): any other form is not found. */
+export function uuidParam(request: FastifyRequest): string {
+  const id = idParam(request);
+  if (!CANONICAL_UUID.test(id)) throw new AppError('not_found', 'check not found');
+  return id;
 }

@@ -5,10 +5,9 @@ import { getCheck, listChecks, UNIQUE_KEY, type CheckWithChannels } from '../../
 import { deleteCheck } from '../../checks/delete-check.js';
 import { pauseCheck, resumeCheck } from '../../checks/pause-check.js';
 import { updateCheck } from '../../checks/update-check.js';
-import { AppError } from '../../lib/app-error.js';
 import type { Deps } from '../../deps.js';
 import { CANONICAL_UUID } from '../../lib/ids.js';
-import { headerApiKey, registerApiEndpoint } from './api-endpoint.js';
+import { headerApiKey, idParam, registerApiEndpoint, uuidParam } from './api-endpoint.js';
 import { checkInput } from './check-input.js';
 import { checkJson, type ApiVersion } from './check-json.js';
 import { parseJsonBody, writeApiKey } from './json-body.js';
@@ -17,15 +16,6 @@ function queryValues(request: FastifyRequest, name: string): string[] {
   const value = (request.query as Record<string, unknown>)[name];
   const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
   return list.filter((v): v is string => typeof v === 'string');
-}
-
-const idParam = (request: FastifyRequest) => (request.params as { id: string }).id;
-
-/** Paths that take only a UUID (Healthchecks' `<uuid:code>`): anything else is not found. */
-function uuidParam(request: FastifyRequest): string {
-  const id = idParam(request);
-  if (!CANONICAL_UUID.test(id)) throw new AppError('not_found', 'check not found');
-  return id;
 }
 
 /** `checks/` and `checks/<uuid | unique_key>` (spec §4.5–4.7, §4.10). */

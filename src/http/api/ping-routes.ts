@@ -4,9 +4,8 @@ import { listPings } from '../../checks/list-pings.js';
 import { pingBody } from '../../checks/ping-body.js';
 import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
-import { CANONICAL_UUID } from '../../lib/ids.js';
 import type { PingLogEntry } from '../../store/ping-log.js';
-import { headerApiKey, registerApiEndpoint } from './api-endpoint.js';
+import { headerApiKey, registerApiEndpoint, uuidParam } from './api-endpoint.js';
 import type { ApiVersion } from './check-json.js';
 
 /** The largest `n` the pings table holds (a 32-bit integer column). */
@@ -47,15 +46,9 @@ export function pingJson(ping: PingLogEntry, ctx: PingJsonContext): Record<strin
 }
 
 /**
- * Healthchecks routes these by `<uuid:code>` and `<int:n>`: any other form matches no URL, a
- * generic 404 that comes before authentication.
+ * Healthchecks routes these by `<uuid:code>` and `<int:n>` (see uuidParam): any other form
+ * matches no URL, a generic 404 that comes before authentication.
  */
-function uuidParam(request: FastifyRequest): string {
-  const { id } = request.params as { id: string };
-  if (!CANONICAL_UUID.test(id)) throw new AppError('not_found', 'check not found');
-  return id;
-}
-
 function pingNumberParam(request: FastifyRequest): number {
   const { n } = request.params as { n: string };
   if (!/^\d+$/.test(n) || Number(n) > MAX_PING_N) throw new AppError('not_found', 'ping not found');
