@@ -363,3 +363,20 @@ describe('metrics settings from the environment (sqlite)', () => {
     }
   });
 });
+
+test('a POST to /api/vN/metrics/ with an empty or malformed Content-Type is answered, not refused (415)', async () => {
+  const h = await makeHarness('sqlite', { METRICS_KEY: 'operator-metrics-key' });
+  try {
+    for (const contentType of ['', ';;;', 'application/json']) {
+      const res = await h.app.inject({
+        method: 'POST',
+        url: '/api/v3/metrics/',
+        headers: { 'content-type': contentType, 'x-metrics-key': 'operator-metrics-key' },
+        payload: '{not json',
+      });
+      assert.equal(res.statusCode, 200, JSON.stringify(contentType));
+    }
+  } finally {
+    await h.close();
+  }
+});

@@ -2,6 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { projectMetrics } from '../checks/project-metrics.js';
 import type { Deps } from '../deps.js';
+import { readBodiesOfAnyType } from './any-body.js';
 import { AppError } from '../lib/app-error.js';
 import { operationalMetrics } from '../checks/operational-metrics.js';
 
@@ -62,7 +63,7 @@ export function metricsRoutes(deps: Deps, options: MetricsRouteOptions) {
 
   return async function register(app: FastifyInstance): Promise<void> {
     // Healthchecks reads no body here: whatever a client sends with any method cannot fail parsing.
-    app.removeAllContentTypeParsers();
+    readBodiesOfAnyType(app);
     app.addContentTypeParser('*', { parseAs: 'buffer' }, (_request, _body, done) => done(null, undefined));
     if (options.prometheusEnabled) {
       app.get('/projects/:code/metrics/:key', byPath);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Config } from '../config.js';
 import type { PingAnswer, PingRecorder } from '../ping/record-ping.js';
+import { readBodiesOfAnyType } from './any-body.js';
 import { parsePingPath } from './ping-path.js';
 import { remoteAddr } from './remote-addr.js';
 
@@ -35,12 +36,7 @@ export function pingRoutes(config: Config, recorder: PingRecorder) {
   return async function register(app: FastifyInstance): Promise<void> {
     // Bodies are kept raw whatever their Content-Type (JSON included): never parsed, never
     // refused before the check lookup, so an unknown check still answers 404 (spec §3.4).
-    app.removeAllContentTypeParsers();
-    // Clients send anything here (an empty or malformed Content-Type included); we never
-    // interpret it, so it must not make the framework refuse the request with a 415.
-    app.addHook('onRequest', async (request) => {
-      request.headers['content-type'] = 'application/octet-stream';
-    });
+    readBodiesOfAnyType(app);
     app.addContentTypeParser('*', (request, payload, done) => {
       if (Number(request.headers['content-length']) > capBytes) {
         payload.resume();

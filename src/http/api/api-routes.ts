@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { Deps } from '../../deps.js';
+import { readBodiesOfAnyType } from '../any-body.js';
 import { badgeListRoutes } from './badge-list-routes.js';
 import { channelRoutes } from './channel-routes.js';
 import { checkRoutes } from './check-routes.js';
@@ -12,11 +13,8 @@ export function apiRoutes(deps: Deps) {
   return async function register(app: FastifyInstance): Promise<void> {
     // Clients send JSON under any Content-Type (or none), and bodies with GETs: read the bytes,
     // and let each endpoint decide what a body means (spec/clients.md).
-    app.removeAllContentTypeParsers();
+    readBodiesOfAnyType(app);
     app.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: 1_048_576 }, (_request, body, done) => done(null, body));
-    app.addHook('onRequest', async (request) => {
-      request.headers['content-type'] = 'application/octet-stream';
-    });
     await app.register(checkRoutes(deps));
     await app.register(badgeListRoutes(deps));
     await app.register(pingRoutes(deps));
