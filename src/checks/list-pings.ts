@@ -18,7 +18,7 @@ export interface PingLog {
 
 /** The owner's ping log limit, or the configured default (spec §3.9). */
 export async function pingLogLimit(deps: Pick<Deps, 'store' | 'config'>, projectId: number): Promise<number> {
-  return (await ownerPingLogLimit(deps.store.db, projectId)) ?? deps.config.pingLogLimit;
+  return (await ownerPingLogLimit(deps.store.db, { projectId })) ?? deps.config.pingLogLimit;
 }
 
 /** Spec §4.14: the newest pings of a check by UUID, with their durations (§2.7). */

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { ownerPingLogLimit } from './ping-log.js';
 import type { Database } from './schema.js';
 
 /**
@@ -13,15 +14,9 @@ export async function pruneCheckHistory(
   defaultKeep: number,
   flipsKeptSince: number,
 ): Promise<void> {
-  const owner = await db
-    .selectFrom('checks')
-    .innerJoin('projects', 'projects.id', 'checks.project_id')
-    .innerJoin('users', 'users.id', 'projects.owner_id')
-    .select('users.ping_log_limit')
-    .where('checks.id', '=', checkId)
-    .executeTakeFirst();
-  if (!owner) return;
-  const threshold = nPings - (owner.ping_log_limit ?? defaultKeep);
+  const ownLimit = await ownerPingLogLimit(db, { checkId });
+  if (ownLimit === undefined) return; // the check is gone
+  const threshold = nPings - (ownLimit ?? defaultKeep);
   if (threshold <= 0) return;
   await db.deleteFrom('pings').where('check_id', '=', checkId).where('n', '<=', threshold).execute();
   const oldest = await db

@@ -12,15 +12,21 @@ export interface PingLogEntry extends DurationPing {
   bodyBytes: number;
 }
 
-/** The owner's ping log limit (spec §3.9); null when the owner has none of their own. */
-export async function ownerPingLogLimit(db: Kysely<Database>, projectId: number): Promise<number | null> {
-  const row = await db
-    .selectFrom('projects')
-    .innerJoin('users', 'users.id', 'projects.owner_id')
-    .select('users.ping_log_limit')
-    .where('projects.id', '=', projectId)
-    .executeTakeFirst();
-  return row?.ping_log_limit ?? null;
+/**
+ * The ping log limit of a project's or a check's owner (spec §3.9): null when the owner has none
+ * of their own; undefined when there is no such project or check.
+ */
+export async function ownerPingLogLimit(
+  db: Kysely<Database>,
+  of: { projectId: number } | { checkId: number },
+): Promise<number | null | undefined> {
+  const query = db.selectFrom('projects').innerJoin('users', 'users.id', 'projects.owner_id').select('users.ping_log_limit');
+  const row = await (
+    'projectId' in of
+      ? query.where('projects.id', '=', of.projectId)
+      : query.innerJoin('checks', 'checks.project_id', 'projects.id').where('checks.id', '=', of.checkId)
+  ).executeTakeFirst();
+  return row?.ping_log_limit;
 }
 
 /** A check's newest `limit` pings, newest first (served by pings_check_n). */
