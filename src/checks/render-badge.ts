@@ -1,4 +1,3 @@
-import type { Config } from '../config.js';
 import type { Deps } from '../deps.js';
 import { checkBadgeLabel, projectBadgeLabel } from '../domain/badge-label.js';
 import { isBadgeFormat, renderBadge, type RenderedBadge } from '../domain/badge-render.js';
@@ -14,14 +13,6 @@ export type BadgeAnswer = ({ kind: 'badge' } & RenderedBadge) | { kind: 'bad_for
 
 type BadgeDeps = Pick<Deps, 'store' | 'clock' | 'config' | 'secretKey'>;
 
-/**
- * The `*` badge's label. Healthchecks reads MASTER_BADGE_LABEL, defaulting to SITE_NAME; Config
- * has no MASTER_BADGE_LABEL yet, so SITE_NAME it is.
- */
-export function masterBadgeLabel(config: Pick<Config, 'masterBadgeLabel'>): string {
-  return config.masterBadgeLabel;
-}
-
 /** `/badge/<project badge_key>/<signature>[/<tag>].<format>` (spec §6.1–6.3); `tag` decoded. */
 export async function renderProjectBadge(
   deps: BadgeDeps,
@@ -32,7 +23,7 @@ export async function renderProjectBadge(
   if (!isValidBadgeSignature(deps.secretKey, badgeKey, tag, signature)) return { kind: 'bad_signature' };
   const checks = await listBadgeChecks(deps.store.db, badgeKey, tag === ALL_CHECKS_TAG ? null : tag);
   const summary = summarizeBadge(checks, tag, deps.clock.now(), statesOfSignature(signature));
-  return { kind: 'badge', ...renderBadge(format, projectBadgeLabel(tag, masterBadgeLabel(deps.config)), summary) };
+  return { kind: 'badge', ...renderBadge(format, projectBadgeLabel(tag, deps.config.masterBadgeLabel), summary) };
 }
 
 /** `/b/<states>/<check badge_key>.<format>`: one check's badge, labelled with its name. */
