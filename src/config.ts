@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { AppError } from './lib/app-error.js';
+import { envBool, envInt, optionalString } from './config-env.js';
+import {
+  INTEGRATION_SECRET_NAMES,
+  integrationEnvSchema,
+  toIntegrationSettings,
+  type IntegrationSettings,
+} from './config-integrations.js';
 
 /**
  * Configuration comes only from the environment, under Healthchecks' names where one exists so
@@ -40,88 +47,70 @@ export interface Config {
   readonly prometheusEnabled: boolean;
   /** Enables `/api/vN/metrics/` for callers presenting it as X-Metrics-Key; null: disabled. */
   readonly metricsKey: string | null;
+  /** Feature flags, credentials and provider base URLs of the integrations (spec §9). */
+  readonly integrations: IntegrationSettings;
 }
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
-const SECRET_NAMES = ['SECRET_KEY', 'DATABASE_URL', 'DB_PASSWORD', 'EMAIL_HOST_PASSWORD', 'METRICS_KEY'];
+const SECRET_NAMES = [
+  'SECRET_KEY',
+  'DATABASE_URL',
+  'DB_PASSWORD',
+  'EMAIL_HOST_PASSWORD',
+  'METRICS_KEY',
+  ...INTEGRATION_SECRET_NAMES,
+];
 
-/** Healthchecks' booleans are `True`/`False`; the usual spellings are accepted too. */
-const envBool = (fallback: boolean) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return fallback;
-      const v = value.toLowerCase();
-      if (['true', '1', 'yes', 'on'].includes(v)) return true;
-      if (['false', '0', 'no', 'off'].includes(v)) return false;
-      ctx.addIssue({ code: 'custom', message: `use True or False, got "${value}"` });
-      return z.NEVER;
-    });
-
-const envInt = (fallback: number, min: number, max: number) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return fallback;
-      if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-        ctx.addIssue({ code: 'custom', message: `must be an integer from ${min} to ${max}, got "${value}"` });
-        return z.NEVER;
-      }
-      return Number(value);
-    });
-
-const optionalString = z.string().optional();
-
-const envSchema = z.object({
-  HOST: z.string().default('0.0.0.0'),
-  PORT: envInt(8000, 0, 65535),
-  DATABASE_URL: optionalString,
-  DB: z.enum(['sqlite', 'postgres']).optional(),
-  DB_NAME: optionalString,
-  DB_HOST: optionalString,
-  DB_PORT: envInt(5432, 1, 65535),
-  DB_USER: optionalString,
-  DB_PASSWORD: optionalString,
-  DB_SSLMODE: optionalString,
-  SITE_ROOT: z
-    .string()
-    .default('http://localhost:8000')
-    .refine((v) => /^https?:\/\/[^/]+(\/.*)?$/.test(v), 'must be an absolute http(s) URL'),
-  SITE_NAME: z.string().min(1).default('Watchpost'),
-  MASTER_BADGE_LABEL: optionalString,
-  PING_ENDPOINT: optionalString,
-  PING_BODY_LIMIT: z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value === '') return 10_000;
-      if (value === 'None') return null;
-      if (!/^\d+$/.test(value) || Number(value) < 1) {
-        ctx.addIssue({ code: 'custom', message: `must be a positive integer or None, got "${value}"` });
-        return z.NEVER;
-      }
-      return Number(value);
-    }),
-  PING_EMAIL_DOMAIN: z.string().default('localhost'),
-  SMTPD_PORT: envInt(0, 0, 65535),
-  EMAIL_HOST: optionalString,
-  EMAIL_PORT: envInt(587, 1, 65535),
-  EMAIL_HOST_USER: z.string().default(''),
-  EMAIL_HOST_PASSWORD: z.string().default(''),
-  EMAIL_USE_TLS: envBool(true),
-  DEFAULT_FROM_EMAIL: z.string().default('watchpost@localhost'),
-  REGISTRATION_OPEN: envBool(true),
-  SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
-  INTEGRATIONS_ALLOW_PRIVATE_IPS: envBool(false),
-  CHECK_LIMIT: envInt(10_000, 1, 10_000_000),
-  PING_LOG_LIMIT: envInt(1_000, 1, 1_000_000),
-  PROMETHEUS_ENABLED: envBool(true),
-  METRICS_KEY: optionalString,
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-});
+const envSchema = z
+  .object({
+    HOST: z.string().default('0.0.0.0'),
+    PORT: envInt(8000, 0, 65535),
+    DATABASE_URL: optionalString,
+    DB: z.enum(['sqlite', 'postgres']).optional(),
+    DB_NAME: optionalString,
+    DB_HOST: optionalString,
+    DB_PORT: envInt(5432, 1, 65535),
+    DB_USER: optionalString,
+    DB_PASSWORD: optionalString,
+    DB_SSLMODE: optionalString,
+    SITE_ROOT: z
+      .string()
+      .default('http://localhost:8000')
+      .refine((v) => /^https?:\/\/[^/]+(\/.*)?$/.test(v), 'must be an absolute http(s) URL'),
+    SITE_NAME: z.string().min(1).default('Watchpost'),
+    MASTER_BADGE_LABEL: optionalString,
+    PING_ENDPOINT: optionalString,
+    PING_BODY_LIMIT: z
+      .string()
+      .optional()
+      .transform((value, ctx) => {
+        if (value === undefined || value === '') return 10_000;
+        if (value === 'None') return null;
+        if (!/^\d+$/.test(value) || Number(value) < 1) {
+          ctx.addIssue({ code: 'custom', message: `must be a positive integer or None, got "${value}"` });
+          return z.NEVER;
+        }
+        return Number(value);
+      }),
+    PING_EMAIL_DOMAIN: z.string().default('localhost'),
+    SMTPD_PORT: envInt(0, 0, 65535),
+    EMAIL_HOST: optionalString,
+    EMAIL_PORT: envInt(587, 1, 65535),
+    EMAIL_HOST_USER: z.string().default(''),
+    EMAIL_HOST_PASSWORD: z.string().default(''),
+    EMAIL_USE_TLS: envBool(true),
+    DEFAULT_FROM_EMAIL: z.string().default('watchpost@localhost'),
+    REGISTRATION_OPEN: envBool(true),
+    SECRET_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    INTEGRATIONS_ALLOW_PRIVATE_IPS: envBool(false),
+    CHECK_LIMIT: envInt(10_000, 1, 10_000_000),
+    PING_LOG_LIMIT: envInt(1_000, 1, 1_000_000),
+    PROMETHEUS_ENABLED: envBool(true),
+    METRICS_KEY: optionalString,
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .extend(integrationEnvSchema.shape);
 
 type ParsedEnv = z.infer<typeof envSchema>;
 
@@ -205,5 +194,6 @@ export function loadConfig(rawEnv: Env): Config {
     logLevel: e.LOG_LEVEL,
     prometheusEnabled: e.PROMETHEUS_ENABLED,
     metricsKey: e.METRICS_KEY || null,
+    integrations: toIntegrationSettings(e),
   });
 }

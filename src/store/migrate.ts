@@ -2,12 +2,16 @@ import { Migrator, sql, type Kysely, type Migration, type MigrationProvider } fr
 import { AppError } from '../lib/app-error.js';
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
+import * as alerts from './migrations/0002-alerts.js';
 import type { Store } from './open-store.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 /** The static, ordered list: adding a migration means adding a line here. */
-const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [['0001-initial', initial]];
+const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
+  ['0001-initial', initial],
+  ['0002-alerts', alerts],
+];
 
 function provider(dialect: Dialect): MigrationProvider {
   return {

@@ -15,6 +15,7 @@ export interface Database {
   channels: ChannelsTable;
   checks_channels: ChecksChannelsTable;
   notifications: NotificationsTable;
+  token_buckets: TokenBucketsTable;
 }
 
 type Flag = 0 | 1;
@@ -33,6 +34,20 @@ export interface UsersTable {
   check_limit: number | null;
   ping_log_limit: number | null;
   created_at: number;
+  /** `off`, `daily`, `weekly` or `monthly` (spec §1.2). */
+  reports: Generated<string>;
+  /** 0 (no reminders), 3600 or 86400. */
+  nag_period_seconds: Generated<number>;
+  next_report_at: number | null;
+  next_nag_at: number | null;
+  tz: Generated<string>;
+  /** null: the self-hosted default. */
+  sms_limit: number | null;
+  sms_sent: Generated<number>;
+  last_sms_at: number | null;
+  call_limit: number | null;
+  calls_sent: Generated<number>;
+  last_call_at: number | null;
 }
 
 export interface ProjectsTable {
@@ -155,4 +170,12 @@ export interface NotificationsTable {
   claimed_at: number | null;
   duration_ms: number | null;
   error: Generated<string>;
+  /** While claimed: the sender owns it until then (a dead sender's claim expires). */
+  lease_until: number | null;
+}
+
+export interface TokenBucketsTable {
+  key: string;
+  tokens: number;
+  updated_at: number;
 }

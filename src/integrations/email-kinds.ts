@@ -1,0 +1,4 @@
+import type { Integration } from './integration.js';
+
+/** Email. */
+export const emailKinds: readonly Integration[] = [];

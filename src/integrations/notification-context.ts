@@ -1,0 +1,71 @@
+import type { CheckKind, StoredStatus } from '../domain/check.js';
+
+export type NotifyStatus = 'up' | 'down';
+
+/** The facts of a check every message is built from (spec §9.2 "building blocks"). */
+export interface NotifiedCheck {
+  code: string;
+  name: string;
+  slug: string;
+  tags: string;
+  desc: string;
+  kind: CheckKind;
+  timeoutSeconds: number;
+  graceSeconds: number;
+  schedule: string;
+  tz: string;
+  /** The stored status when the message is built (webhook `$JSON` shows it, spec §15 173). */
+  status: StoredStatus;
+  nPings: number;
+  /** SHA-1 form of spec §1.10: the alias/incident key providers dedupe on. */
+  uniqueKey: string;
+  /** The check as API v3 read-write JSON, for the webhook's `$JSON`. */
+  json: Record<string, unknown>;
+}
+
+export type PingKind = 'success' | 'start' | 'fail' | 'ign' | 'log';
+
+/** The latest ping (any kind) at or before the flip (spec §9.2 "Last ping"). */
+export interface LastPing {
+  n: number;
+  at: number;
+  kind: PingKind;
+  exitStatus: number | null;
+  scheme: string;
+  remoteAddr: string | null;
+  method: string;
+  ua: string;
+  body: Uint8Array | null;
+}
+
+export interface OtherCheck {
+  name: string;
+  code: string;
+  lastPingAt: number | null;
+}
+
+/**
+ * Everything a transport needs to word one notification, gathered once per flip by alerts/
+ * so transports stay free of storage.
+ */
+export interface NotificationContext {
+  /** The notification row's UUID: Twilio status callbacks and bounce IDs name it. */
+  notificationCode: string;
+  /** The flip's new status. */
+  status: NotifyStatus;
+  flip: { at: number; oldStatus: StoredStatus; reason: '' | 'timeout' | 'fail' };
+  check: NotifiedCheck;
+  project: { code: string; name: string };
+  lastPing: LastPing | null;
+  /** For an up flip after a down flip: how long the check was down (spec §7). */
+  downtimeMs: number | null;
+  /**
+   * The project's other checks (spec §9.2): `total` of them, and those currently down, sorted by
+   * natural name order. Null when the project has no other check.
+   */
+  otherChecks: { total: number; down: OtherCheck[] } | null;
+  /** A test notification (spec §9.7): a dummy check named TEST. */
+  test: boolean;
+  /** When the message is built. */
+  now: number;
+}
