@@ -7,7 +7,8 @@ import { migrateDatabase, openDeps, startWatchpost } from './main.js';
 
 const USAGE = `usage: watchpost <command>
 
-  serve [--no-http] [--no-alerts]     run the server (what \`npm start\` runs)
+  serve [--no-http] [--no-alerts] [--no-smtp]
+                                      run the server (what \`npm start\` runs)
   migrate                             apply pending database migrations
   project create --name NAME [--owner EMAIL] [--json]
                                       create a project; prints its API keys and ping key once
@@ -34,8 +35,15 @@ async function readPassword(passwordFile: string | undefined): Promise<string> {
 }
 
 async function serve(args: string[]): Promise<void> {
-  const { values } = parseArgs({ args, options: { 'no-http': { type: 'boolean' }, 'no-alerts': { type: 'boolean' } } });
-  const running = await startWatchpost(process.env, { http: !values['no-http'], alerts: !values['no-alerts'] });
+  const { values } = parseArgs({
+    args,
+    options: { 'no-http': { type: 'boolean' }, 'no-alerts': { type: 'boolean' }, 'no-smtp': { type: 'boolean' } },
+  });
+  const running = await startWatchpost(process.env, {
+    http: !values['no-http'],
+    alerts: !values['no-alerts'],
+    smtp: !values['no-smtp'],
+  });
   let stopping = false;
   const stop = (signal: string) => {
     if (stopping) return;

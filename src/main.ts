@@ -6,13 +6,18 @@ import { buildApp } from './http/app.js';
 import { systemClock, type Clock } from './lib/clock.js';
 import { makeLogger, type Logger } from './lib/logger.js';
 import { makePingRecorder } from './ping/record-ping.js';
+import { makeSenders } from './alerts/senders.js';
+import { startDeliveryLoop, type DeliveryLoop } from './scheduler/delivery-loop.js';
 import { startDetectorLoop, type DetectorLoop } from './scheduler/detector-loop.js';
+import { startSmtpListener, type SmtpListener } from './smtp/smtp-listener.js';
 import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
 
 export interface Roles {
   http: boolean;
   alerts: boolean;
+  /** Inbound email pings, when SMTPD_PORT is set. */
+  smtp: boolean;
 }
 
 export interface Running {
@@ -52,13 +57,35 @@ export async function openDeps(env: Env, options: { clock?: Clock; log?: Logger 
 export async function startWatchpost(env: Env, roles: Roles, options: { clock?: Clock; log?: Logger } = {}): Promise<Running> {
   const deps = await openDeps(env, options);
   let detector: DetectorLoop | null = null;
+  let delivery: DeliveryLoop | null = null;
   let app: FastifyInstance | null = null;
-  const recorder = makePingRecorder(deps, { onAlertAfter: (ms) => detector?.rearm(ms) });
+  let smtp: SmtpListener | null = null;
+  const senders = makeSenders(deps);
+  const recorder = makePingRecorder(deps, {
+    onAlertAfter: (ms) => detector?.rearm(ms),
+    onFlip: () => delivery?.wake(),
+  });
+  const stopAll = async () => {
+    await app?.close();
+    await smtp?.close();
+    await recorder.drain();
+    await detector?.stop();
+    await delivery?.stop();
+    await senders.close();
+    await deps.store.close();
+  };
   try {
-    if (roles.alerts) detector = startDetectorLoop(deps);
+    if (roles.alerts) {
+      delivery = startDeliveryLoop(deps, senders);
+      detector = startDetectorLoop(deps, { onFlips: () => delivery?.wake() });
+    }
+    if (roles.smtp && deps.config.smtpdPort !== null) {
+      smtp = await startSmtpListener(deps, recorder, { host: deps.config.host, port: deps.config.smtpdPort });
+      deps.log.info({ port: smtp.port }, 'accepting email pings');
+    }
     let url: string | null = null;
     if (roles.http) {
-      app = await buildApp(deps, recorder);
+      app = await buildApp(deps, recorder, senders);
       url = await app.listen({ host: deps.config.host, port: deps.config.port });
       deps.log.info({ url, database: deps.store.dialect }, 'watchpost listening');
     }
@@ -67,17 +94,12 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
       app,
       url,
       async stop() {
-        await app?.close();
-        await recorder.drain();
-        await detector?.stop();
-        await deps.store.close();
+        await stopAll();
         deps.log.info('watchpost stopped');
       },
     };
   } catch (error) {
-    await app?.close();
-    await detector?.stop();
-    await deps.store.close();
+    await stopAll();
     throw error;
   }
 }

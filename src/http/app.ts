@@ -1,4 +1,5 @@
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Senders } from '../alerts/integration-io.js';
 import type { Deps } from '../deps.js';
 import type { PingRecorder } from '../ping/record-ping.js';
 import { apiRoutes } from './api/api-routes.js';
@@ -27,7 +28,7 @@ function routePrefix(siteRoot: string): string {
   return new URL(siteRoot).pathname.replace(/\/+$/, '');
 }
 
-export async function buildApp(deps: Deps, recorder: PingRecorder): Promise<FastifyInstance> {
+export async function buildApp(deps: Deps, recorder: PingRecorder, senders: Senders): Promise<FastifyInstance> {
   // pino's Logger and Fastify's logger type differ only in generics; they are the same object.
   const logger: FastifyBaseLogger = deps.log.child({ component: 'http' });
   const app = Fastify({
@@ -51,6 +52,6 @@ export async function buildApp(deps: Deps, recorder: PingRecorder): Promise<Fast
     metricsRoutes(deps, { prometheusEnabled: deps.config.prometheusEnabled, metricsKey: deps.config.metricsKey }),
     { prefix },
   );
-  await app.register(apiRoutes(deps), { prefix });
+  await app.register(apiRoutes(deps, senders), { prefix });
   return app;
 }

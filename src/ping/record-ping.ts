@@ -16,6 +16,8 @@ export interface PingRecorder {
 export interface PingRecorderHooks {
   /** A ping set a check's `alert_after` (the detector re-arms when it is earlier). */
   onAlertAfter?(alertAfterMs: number): void;
+  /** A ping changed a check's status: the alert pipeline has a flip to process. */
+  onFlip?(): void;
 }
 
 export function makePingRecorder(deps: Deps, hooks: PingRecorderHooks = {}): PingRecorder {
@@ -41,6 +43,7 @@ export function makePingRecorder(deps: Deps, hooks: PingRecorderHooks = {}): Pin
     const result = await committer.submit({ target: request.target, payload });
     if (result.ok) {
       if (result.alertAfter !== null) hooks.onAlertAfter?.(result.alertAfter);
+      if (result.flip) hooks.onFlip?.();
       pruner.afterPing(result.checkId, result.n);
       return 'ok';
     }

@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import type { Senders } from '../../src/alerts/integration-io.js';
 import type { Env } from '../../src/config.js';
 import type { Deps } from '../../src/deps.js';
+import { makeSenders } from '../../src/alerts/senders.js';
 import { buildApp } from '../../src/http/app.js';
 import { manualClock, type ManualClock } from '../../src/lib/clock.js';
 import { silentLogger } from '../../src/lib/logger.js';
@@ -16,6 +18,7 @@ export interface Harness {
   clock: ManualClock;
   app: FastifyInstance;
   recorder: PingRecorder;
+  senders: Senders;
   /** The fresh database as a DATABASE_URL, for child processes. */
   databaseUrl: string;
   close(): Promise<void>;
@@ -42,16 +45,19 @@ export async function makeHarness(
     { clock, log: silentLogger },
   );
   const recorder = makePingRecorder(deps);
-  const app = await buildApp(deps, recorder);
+  const senders = makeSenders(deps);
+  const app = await buildApp(deps, recorder, senders);
   return {
     deps,
     clock,
     app,
     recorder,
+    senders,
     databaseUrl: database.url,
     async close() {
       await app.close();
       await recorder.drain();
+      await senders.close();
       await deps.store.close();
       await database.drop();
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest, HTTPMethods } from 'fastify';
 import { AppError } from '../../lib/app-error.js';
 import { CANONICAL_UUID } from '../../lib/ids.js';
-import type { ApiVersion } from './check-json.js';
+import type { ApiVersion } from '../../checks/check-json.js';
 
 const ALL_METHODS: HTTPMethods[] = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const VERSIONS: ApiVersion[] = [1, 2, 3];
@@ -13,7 +13,7 @@ export interface ApiEndpoint {
   path: string;
   /** Also answer without the trailing slash (Healthchecks 301s, which turns a POST into a GET). */
   slashOptional?: boolean;
-  handlers: Partial<Record<'GET' | 'POST' | 'DELETE', ApiHandler>>;
+  handlers: Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', ApiHandler>>;
   /** The methods served for this request, when it depends on the path's form (default: all handled). */
   allowed?(request: FastifyRequest): HTTPMethods[];
 }
@@ -38,7 +38,7 @@ export function registerApiEndpoint(app: FastifyInstance, endpoint: ApiEndpoint)
             .header('access-control-allow-methods', [...allowed, 'OPTIONS'].join(', '))
             .header('access-control-max-age', '600');
           if (request.method === 'OPTIONS') return reply.code(204).send();
-          const handler = endpoint.handlers[request.method as 'GET' | 'POST' | 'DELETE'];
+          const handler = endpoint.handlers[request.method as 'GET' | 'POST' | 'PATCH' | 'DELETE'];
           if (!allowed.includes(request.method) || !handler) return reply.code(405).send();
           return handler(request, reply, version);
         },

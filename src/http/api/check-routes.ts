@@ -9,7 +9,7 @@ import type { Deps } from '../../deps.js';
 import { CANONICAL_UUID } from '../../lib/ids.js';
 import { headerApiKey, idParam, registerApiEndpoint, uuidParam } from './api-endpoint.js';
 import { checkInput } from './check-input.js';
-import { checkJson, type ApiVersion } from './check-json.js';
+import { checkJson, type ApiVersion } from '../../checks/check-json.js';
 import { parseJsonBody, writeApiKey } from './json-body.js';
 
 function queryValues(request: FastifyRequest, name: string): string[] {

@@ -6,7 +6,7 @@ import type { Deps } from '../../deps.js';
 import { AppError } from '../../lib/app-error.js';
 import type { PingLogEntry } from '../../store/ping-log.js';
 import { headerApiKey, registerApiEndpoint, uuidParam } from './api-endpoint.js';
-import type { ApiVersion } from './check-json.js';
+import type { ApiVersion } from '../../checks/check-json.js';
 
 /** The largest `n` the pings table holds (a 32-bit integer column). */
 const MAX_PING_N = 2_147_483_647;

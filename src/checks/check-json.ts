@@ -1,9 +1,9 @@
-import type { CheckWithChannels } from '../../checks/read-checks.js';
-import type { Config } from '../../config.js';
-import { checkBadgeUrl } from '../../domain/badge-urls.js';
-import { nextPingAt, statusAt } from '../../domain/status.js';
-import { uniqueKey } from '../../domain/unique-key.js';
-import { isoSeconds } from '../../lib/iso-time.js';
+import type { CheckWithChannels } from './read-checks.js';
+import type { Config } from '../config.js';
+import { checkBadgeUrl } from '../domain/badge-urls.js';
+import { nextPingAt, statusAt } from '../domain/status.js';
+import { uniqueKey } from '../domain/unique-key.js';
+import { isoSeconds } from '../lib/iso-time.js';
 
 export type ApiVersion = 1 | 2 | 3;
 
