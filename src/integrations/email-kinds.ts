@@ -1,4 +1,5 @@
+import { emailIntegration } from './email.js';
 import type { Integration } from './integration.js';
 
 /** Email. */
-export const emailKinds: readonly Integration[] = [];
+export const emailKinds: readonly Integration[] = [emailIntegration];

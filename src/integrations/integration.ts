@@ -25,6 +25,8 @@ export interface IntegrationIo {
   readonly settings: IntegrationSettings;
   readonly siteName: string;
   readonly siteRoot: string;
+  /** SECRET_KEY: signs bounce addresses and unsubscribe links. */
+  readonly secretKey: string;
   readonly clock: Clock;
   readonly log: Logger;
   /**

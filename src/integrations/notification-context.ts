@@ -55,6 +55,8 @@ export interface NotificationContext {
   status: NotifyStatus;
   flip: { at: number; oldStatus: StoredStatus; reason: '' | 'timeout' | 'fail' };
   check: NotifiedCheck;
+  /** The channel being notified (email unsubscribe links name it). */
+  channel: { code: string; name: string };
   project: { code: string; name: string };
   lastPing: LastPing | null;
   /** For an up flip after a down flip: how long the check was down (spec §7). */
