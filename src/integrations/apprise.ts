@@ -16,6 +16,7 @@ const configSchema: z.ZodType<string> = z
 export const appriseIntegration = defineIntegration<string>({
   kind: 'apprise',
   label: 'Apprise',
+  secretFields: [''],
   configSchema,
   fromStored: (stored) => stored,
   toStored: (config) => config,

@@ -42,6 +42,7 @@ export function googlechatPayload(ctx: NotificationContext, io: Pick<Integration
 export const googlechatIntegration = defineIntegration<string>({
   kind: 'googlechat',
   label: 'Google Chat',
+  secretFields: [''],
   configSchema: webhookUrl('config'),
   fromStored: (value) => value,
   toStored: (config) => config,

@@ -59,7 +59,10 @@ export interface Integration<C = unknown> {
   /** Reads a stored `value` (legacy forms included); throws on a value it cannot read. */
   fromStored(value: string): C;
   toStored(config: C): string;
-  /** Keys of an object config whose values are secrets: masked for read-only API keys. */
+  /**
+   * Keys of an object config whose values are secrets, masked for read-only API keys; `''` marks
+   * a plain-string config (a webhook URL carrying its token, an access key) as secret whole.
+   */
   readonly secretFields?: readonly string[];
   /** True when this channel sends nothing for `status` (spec §9.1 step 1). */
   isNoop(config: C, status: NotifyStatus): boolean;

@@ -6,6 +6,7 @@ import { slackPayload } from './slack-payload.js';
 export const mattermostIntegration = defineIntegration<string>({
   kind: 'mattermost',
   label: 'Mattermost',
+  secretFields: [''],
   configSchema: webhookUrl('config'),
   fromStored: (value) => value,
   toStored: (config) => config,

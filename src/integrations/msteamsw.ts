@@ -79,6 +79,7 @@ export function msteamswPayload(ctx: NotificationContext, io: Pick<IntegrationIo
 export const msteamswIntegration = defineIntegration<string>({
   kind: 'msteamsw',
   label: 'Microsoft Teams',
+  secretFields: [''],
   configSchema: webhookUrl('config'),
   fromStored: (value) => value,
   toStored: (config) => config,

@@ -7,6 +7,7 @@ import { tagList } from './message-parts.js';
 export const pagertreeIntegration = defineIntegration<string>({
   kind: 'pagertree',
   label: 'PagerTree',
+  secretFields: [''],
   configSchema: httpUrl('config'),
   fromStored: (value) => value,
   toStored: (url) => url,

@@ -66,6 +66,7 @@ async function cancelEmergency(ctx: NotificationContext, apiToken: string, io: I
 export const poIntegration = defineIntegration<string>({
   kind: 'po',
   label: 'Pushover',
+  secretFields: [''],
   configSchema: requiredString('config').refine(
     (v) => parseValue(v) !== null,
     'config must be "<user key>|<down priority>|<up priority>" with priorities from -3 to 2',

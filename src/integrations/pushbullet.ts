@@ -7,6 +7,7 @@ import { defineIntegration, failed } from './integration.js';
 export const pushbulletIntegration = defineIntegration<string>({
   kind: 'pushbullet',
   label: 'Pushbullet',
+  secretFields: [''],
   configSchema: requiredString('config'),
   fromStored: (value) => value,
   toStored: (token) => token,

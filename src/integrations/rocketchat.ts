@@ -31,6 +31,7 @@ export function rocketchatPayload(ctx: NotificationContext, io: Pick<Integration
 export const rocketchatIntegration = defineIntegration<string>({
   kind: 'rocketchat',
   label: 'Rocket.Chat',
+  secretFields: [''],
   configSchema: webhookUrl('config'),
   fromStored: (value) => value,
   toStored: (config) => config,

@@ -6,6 +6,7 @@ import { defineIntegration, failed } from './integration.js';
 export const spikeIntegration = defineIntegration<string>({
   kind: 'spike',
   label: 'Spike',
+  secretFields: [''],
   configSchema: httpUrl('config'),
   fromStored: (value) => value,
   toStored: (url) => url,

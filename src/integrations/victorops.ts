@@ -14,6 +14,7 @@ function verdict(response: OutboundResponse) {
 export const victoropsIntegration = defineIntegration<string>({
   kind: 'victorops',
   label: 'Splunk On-Call',
+  secretFields: [''],
   configSchema: httpUrl('config'),
   fromStored: (value) => value,
   toStored: (url) => url,

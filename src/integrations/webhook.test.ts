@@ -301,6 +301,14 @@ describe('webhook config schema', () => {
       'headers_up has an invalid header name "X: y"',
     );
     assert.equal(
+      firstError({ url_down: 'https://a/', headers_up: { 'X Check': 'v' } }),
+      'headers_up has an invalid header name "X Check"',
+    );
+    assert.equal(
+      firstError({ url_down: 'https://a/', headers_up: { X: 'a\r\nInjected: 1' } }),
+      'headers_up: header "X" must not contain line breaks',
+    );
+    assert.equal(
       firstError({ url_down: 'https://a/', headers_up: { X: 'v'.repeat(1001) } }),
       'headers_up: header "X" is too long (at most 1000 characters)',
     );
