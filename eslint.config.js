@@ -85,6 +85,15 @@ export default tseslint.config(
   },
   { files: ADAPTERS.map((f) => `src/${f}/**/*.ts`), rules: forbid(['main'], DRIVERS, 'Adapters call use-cases, never SQL.') },
   {
+    // Transports word and send one notification; the pipeline hands them everything else.
+    files: ['src/integrations/**/*.ts'],
+    rules: forbid(['store', ...USE_CASES, ...ADAPTERS, 'main', 'deps'], DRIVERS, 'integrations/ see only their context and io.'),
+  },
+  {
+    files: ['src/outbound/**/*.ts'],
+    rules: forbid(['store', 'integrations', ...USE_CASES, ...ADAPTERS, 'main', 'deps'], DRIVERS, 'outbound/ is transport only.'),
+  },
+  {
     files: ['src/lib/**/*.ts'],
     rules: forbid(
       ['domain', 'store', ...USE_CASES, ...ADAPTERS, 'main', 'deps', 'config'],

@@ -9,6 +9,7 @@ import { makePingRecorder } from './ping/record-ping.js';
 import { makeSenders } from './alerts/senders.js';
 import { startDeliveryLoop, type DeliveryLoop } from './scheduler/delivery-loop.js';
 import { startDetectorLoop, type DetectorLoop } from './scheduler/detector-loop.js';
+import { startReportsLoop, type ReportsLoop } from './scheduler/reports-loop.js';
 import { startSmtpListener, type SmtpListener } from './smtp/smtp-listener.js';
 import { migrate } from './store/migrate.js';
 import { openStore } from './store/open-store.js';
@@ -58,6 +59,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
   const deps = await openDeps(env, options);
   let detector: DetectorLoop | null = null;
   let delivery: DeliveryLoop | null = null;
+  let reports: ReportsLoop | null = null;
   let app: FastifyInstance | null = null;
   let smtp: SmtpListener | null = null;
   const senders = makeSenders(deps);
@@ -71,6 +73,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
     await recorder.drain();
     await detector?.stop();
     await delivery?.stop();
+    await reports?.stop();
     await senders.close();
     await deps.store.close();
   };
@@ -78,6 +81,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
     if (roles.alerts) {
       delivery = startDeliveryLoop(deps, senders);
       detector = startDetectorLoop(deps, { onFlips: () => delivery?.wake() });
+      reports = startReportsLoop(deps, senders.mailer);
     }
     if (roles.smtp && deps.config.smtpdPort !== null) {
       smtp = await startSmtpListener(deps, recorder, { host: deps.config.host, port: deps.config.smtpdPort });

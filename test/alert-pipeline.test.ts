@@ -40,7 +40,7 @@ for (const dialect of testDialects()) {
         headers: { 'x-api-key': project.api_key },
         ...(body ? { payload: body } : {}),
       });
-      return { status: res.statusCode, json: res.body ? (res.json() as Record<string, unknown>) : null };
+      return { status: res.statusCode, json: res.body ? res.json<Record<string, unknown>>() : null };
     };
     const addWebhook = async (config: object, checks: string[] | '*' = '*') => {
       const res = await api('POST', '/api/v3/channels/', { kind: 'webhook', name: 'ops hook', config, checks });

@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import addFormats from 'ajv-formats';
+import { openApiDocument } from '../src/http/api/openapi.js';
 import { testDialects } from './support/databases.js';
 import { makeCheck, makeProject, type TestProject } from './support/factories.js';
 import { makeHarness, type Harness } from './support/harness.js';
@@ -30,7 +33,7 @@ for (const dialect of testDialects()) {
 
     const call = async (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: Json, key = project.api_key) => {
       const res = await h.app.inject({ method, url, headers: { 'x-api-key': key }, ...(body ? { payload: body } : {}) });
-      return { status: res.statusCode, body: res.body, json: () => res.json() as Json };
+      return { status: res.statusCode, body: res.body, json: () => res.json<Json>() };
     };
     const webhook = (url = `${target.url}/down`) => ({ method_down: 'POST', url_down: url, body_down: 'down: $NAME' });
     const countChannels = async () =>
@@ -206,6 +209,32 @@ for (const dialect of testDialects()) {
         ['Received status code 500'],
         'a channel keeps only its latest test notification',
       );
+    });
+
+    test('bodies and answers match the OpenAPI document', async () => {
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      addFormats.default(ajv);
+      const doc = openApiDocument({ siteRoot: 'http://localhost:8000' }) as { components: { schemas: Record<string, object> } };
+      const text = JSON.stringify(doc.components.schemas).replaceAll('"#/components/schemas/', '"https://watchpost.test/');
+      for (const [name, schema] of Object.entries(JSON.parse(text) as Record<string, object>)) {
+        ajv.addSchema({ ...schema, $id: `https://watchpost.test/${name}` });
+      }
+      const schema = (name: string) => ajv.getSchema(`https://watchpost.test/${name}`)!;
+      const bodies = [
+        { kind: 'webhook', name: 'hook', config: webhook(), checks: '*' },
+        { kind: 'email', config: { value: 'ops@example.org', up: false, down: true } },
+        { kind: 'pd', config: { service_key: 'abc', account: 'acme' } },
+        { kind: 'slack', config: `${target.url}/slack` },
+      ];
+      for (const body of bodies) {
+        assert.ok(schema('ChannelCreate')(body), `${JSON.stringify(body)}: ${ajv.errorsText(schema('ChannelCreate').errors)}`);
+        const res = await call('POST', '/api/v3/channels/', body);
+        assert.equal(res.status, 201, res.body);
+        assert.ok(schema('ChannelDetail')(res.json()), ajv.errorsText(schema('ChannelDetail').errors));
+        const tested = await call('POST', `/api/v3/channels/${String(res.json().id)}/test`);
+        assert.ok(schema('TestResult')(tested.json()), tested.body);
+      }
+      assert.equal(schema('ChannelCreate')({ kind: 'webhook', config: { method_down: 'TRACE', url_down: 'x' } }), false);
     });
 
     test("v1 and v2 keep Healthchecks' channel list only", async () => {

@@ -1,6 +1,7 @@
 import type { StoredStatus } from '../domain/check.js';
 import { findIntegration } from '../integrations/registry.js';
 import { newUuid } from '../lib/ids.js';
+import { refreshNagDatesOfCheck } from '../store/profiles.js';
 import {
   claimFlip,
   enabledChannelsOfCheck,
@@ -41,10 +42,7 @@ async function notificationsFor(deps: AlertDeps, flip: PendingFlip): Promise<Que
  * once: each flip is claimed together with its notifications, so it is queued exactly once.
  * Returns how many flips this call claimed.
  */
-export async function processFlips(
-  deps: AlertDeps,
-  hooks: { onClaimed?(flip: PendingFlip): Promise<void> } = {},
-): Promise<number> {
+export async function processFlips(deps: AlertDeps): Promise<number> {
   let claimed = 0;
   for (;;) {
     const flips = await oldestUnprocessedFlips(deps.store.db, BATCH);
@@ -52,8 +50,9 @@ export async function processFlips(
       const queue = await notificationsFor(deps, flip);
       if (await claimFlip(deps.store, flip, deps.clock.now(), queue)) {
         claimed++;
+        // spec §8.3: reminders start when something is down and stop when nothing is
+        await refreshNagDatesOfCheck(deps.store.db, flip.checkId, deps.clock.now());
         deps.log.info({ checkId: flip.checkId, status: flip.newStatus, notifications: queue.length }, 'flip processed');
-        await hooks.onClaimed?.(flip);
       }
     }
     if (flips.length < BATCH) return claimed;

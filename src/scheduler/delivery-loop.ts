@@ -1,7 +1,6 @@
 import { deliverNotification, LEASE_MS } from '../alerts/deliver-notification.js';
 import type { AlertDeps, Senders } from '../alerts/integration-io.js';
 import { processFlips } from '../alerts/process-flips.js';
-import type { PendingFlip } from '../store/flip-queue.js';
 import { claimDueNotification, earliestDueNotification } from '../store/notification-queue.js';
 
 /** Never asleep longer than this: flips and retries of other nodes are seen within a second. */
@@ -18,7 +17,6 @@ export interface DeliveryLoop {
 export interface DeliveryLoopOptions {
   /** Deliveries in flight at once in this process (Healthchecks' `--num-workers`). */
   concurrency?: number;
-  onFlipClaimed?(flip: PendingFlip): Promise<void>;
 }
 
 /**
@@ -62,7 +60,7 @@ export function startDeliveryLoop(deps: AlertDeps, senders: Senders, options: De
 
   async function cycle(): Promise<number> {
     try {
-      await processFlips(deps, options.onFlipClaimed ? { onClaimed: options.onFlipClaimed } : {});
+      await processFlips(deps);
       await fillSeats();
       if (inFlight.size >= concurrency) return MAX_SLEEP_MS;
       const next = await earliestDueNotification(deps.store.db);

@@ -35,6 +35,7 @@ export function makeContext(overrides: ContextOverrides = {}): NotificationConte
       json: { name: 'Backup', slug: 'backup', uuid: code, status: 'down' },
       ...check,
     },
+    channel: { code: 'c3d4e5f6-0718-4a9b-8c0d-1e2f3a4b5c6d', name: '' },
     project: { code: '5c1b7d2e-8f3a-4b6c-9d0e-1f2a3b4c5d6e', name: 'Ops' },
     lastPing: {
       n: 42,
@@ -77,6 +78,7 @@ export function makeIo(env: Env = {}, overrides: Partial<IntegrationIo> = {}): I
     settings: config.integrations,
     siteName: config.siteName,
     siteRoot: config.siteRoot,
+    secretKey: 'test-secret-key-not-for-production',
     clock: manualClock(NOW),
     log: silentLogger,
     allow: () => Promise.resolve(true),

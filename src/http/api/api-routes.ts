@@ -6,6 +6,7 @@ import { badgeListRoutes } from './badge-list-routes.js';
 import { channelRoutes } from './channel-routes.js';
 import { checkRoutes } from './check-routes.js';
 import { flipRoutes } from './flip-routes.js';
+import { internalRoutes } from './internal-routes.js';
 import { openApiRoutes } from './openapi-routes.js';
 import { pingRoutes } from './ping-routes.js';
 
@@ -21,6 +22,7 @@ export function apiRoutes(deps: Deps, senders: Senders) {
     await app.register(pingRoutes(deps));
     await app.register(flipRoutes(deps));
     await app.register(channelRoutes(deps, senders));
+    await app.register(internalRoutes(deps));
     await app.register(openApiRoutes(deps));
   };
 }

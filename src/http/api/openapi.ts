@@ -1,5 +1,6 @@
 import type { Config } from '../../config.js';
 import type { JsonSchema } from './check-fields.js';
+import { CHANNEL_UUID_PARAMETER, channelCreateOperation, channelPaths, channelSchemas } from './openapi-channels.js';
 import { openApiSchemas } from './openapi-schemas.js';
 
 type Operation = Record<string, unknown>;
@@ -173,6 +174,7 @@ function projectPaths(): Record<string, Record<string, Operation>> {
         description: WRITE_NOTE,
         responses: { '200': json('ChannelList', 'The integrations.'), ...errors(401) },
       },
+      post: channelCreateOperation(),
     },
     '/badges/': {
       get: {
@@ -203,6 +205,7 @@ function projectPaths(): Record<string, Record<string, Operation>> {
 
 const ID_DESCRIPTION = 'A check UUID in lowercase canonical form.';
 const PARAMETERS: Record<string, JsonSchema> = {
+  ChannelUuid: CHANNEL_UUID_PARAMETER,
   CheckUuid: { name: 'id', in: 'path', required: true, description: ID_DESCRIPTION, schema: { type: 'string', format: 'uuid' } },
   CheckUuidOrUniqueKey: {
     name: 'id',
@@ -244,7 +247,7 @@ export function openApiDocument(config: Pick<Config, 'siteRoot'>): Record<string
     info: { title: 'Watchpost Management API', version: '3', description: DESCRIPTION },
     servers: [{ url: `${config.siteRoot}/api/v3` }],
     security: [{ ApiKey: [] }],
-    paths: { ...checksPaths(), ...logPaths(), ...projectPaths() },
+    paths: { ...checksPaths(), ...logPaths(), ...projectPaths(), ...channelPaths() },
     components: {
       securitySchemes: {
         ApiKey: {
@@ -259,7 +262,7 @@ export function openApiDocument(config: Pick<Config, 'siteRoot'>): Record<string
       },
       parameters: PARAMETERS,
       responses: RESPONSES,
-      schemas: openApiSchemas(),
+      schemas: { ...openApiSchemas(), ...channelSchemas() },
     },
   };
 }

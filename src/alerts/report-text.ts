@@ -1,0 +1,56 @@
+/** Plain-text and HTML building blocks shared by the report and nag emails. */
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** Check and project names are user input: everything interpolated into HTML goes through this. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
+}
+
+/**
+ * Healthchecks' text-email tables (its `asciitable` template tag): columns as wide as their
+ * widest line, the header row underlined with `=`, and cells that span several lines.
+ */
+export function asciiTable(rows: readonly (readonly string[])[]): string {
+  const cells = rows.map((row) => row.map((cell) => cell.split('\n')));
+  const widths: number[] = [];
+  for (const row of cells) {
+    row.forEach((lines, i) => {
+      widths[i] = Math.max(widths[i] ?? 0, ...lines.map((l) => l.length));
+    });
+  }
+  const separator = `+-${widths.map((w) => '-'.repeat(w)).join('-+-')}-+`;
+  const out = [separator];
+  cells.forEach((row, index) => {
+    const height = Math.max(1, ...row.map((lines) => lines.length));
+    for (let line = 0; line < height; line++) {
+      out.push(`| ${widths.map((w, i) => (row[i]?.[line] ?? '').padEnd(w)).join(' | ')} |`);
+    }
+    out.push(index === 0 ? separator.replace(/-/g, '=') : separator);
+  });
+  return out.join('\n');
+}
+
+/** An HTML table with a header row; cell text is escaped here, so callers pass plain text. */
+export function htmlTable(header: readonly string[], rows: readonly (readonly string[])[]): string {
+  const cell = (tag: 'th' | 'td', text: string) =>
+    `<${tag} style="text-align: left; padding: 4px 12px 4px 0; vertical-align: top;">${escapeHtml(text).replace(/\n/g, '<br>')}</${tag}>`;
+  const head = `<tr>${header.map((h) => cell('th', h)).join('')}</tr>`;
+  const body = rows.map((row) => `<tr>${row.map((c) => cell('td', c)).join('')}</tr>`).join('\n');
+  return `<table cellpadding="0" cellspacing="0" style="border-collapse: collapse; margin-bottom: 16px;">\n${head}\n${body}\n</table>`;
+}
+
+/** The HTML email frame: the message, a sign-off, and the unsubscribe link reports must carry. */
+export function htmlEmail(siteName: string, bodyHtml: string, unsubscribeUrl: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html><head><meta charset="utf-8"></head>',
+    '<body style="font-family: Helvetica, Arial, sans-serif; font-size: 14px; line-height: 1.4; color: #333333;">',
+    bodyHtml,
+    `<p>Cheers,<br>The ${escapeHtml(siteName)} Team</p>`,
+    `<p style="font-size: 12px;"><a href="${escapeHtml(unsubscribeUrl)}" style="color: #666666;">Unsubscribe</a></p>`,
+    '</body></html>',
+  ].join('\n');
+}
