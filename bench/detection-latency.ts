@@ -1,3 +1,6 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { newUuid } from '../src/lib/ids.js';
 import type { Dialect } from '../src/store/dialect.js';
 import { freshBenchDatabase } from './bench-database.js';
 import { envInt, progress, type Print } from './progress.js';
@@ -18,10 +21,12 @@ const DAY_MS = 86_400_000;
 interface Seeded {
   /** check id → deadline (epoch ms) of the staggered checks. */
   deadlines: Map<number, number>;
+  /** check id → UUID, which the webhook receiver sees in its path. */
+  codes: Map<number, string>;
 }
 
 /** Many checks due in about a day, then STAGGERED checks due over the next few seconds. */
-async function seedDeadlines(databaseUrl: string, background: number): Promise<Seeded> {
+async function seedDeadlines(databaseUrl: string, background: number, webhookUrl: string): Promise<Seeded> {
   return withDatabase(databaseUrl, async (deps) => {
     const projectId = await seedProject(deps);
     const now = Date.now();
@@ -48,7 +53,26 @@ async function seedDeadlines(databaseUrl: string, background: number): Promise<S
       deps,
       soon.map((s) => s.row),
     );
-    return { deadlines: new Map(soon.map((s) => [ids.get(s.row.code)!, s.deadline])) };
+    // One webhook for the staggered checks: the alert pipeline's path from flip to a person.
+    const channel = await deps.store.db
+      .insertInto('channels')
+      .values({
+        code: newUuid(),
+        project_id: projectId,
+        kind: 'webhook',
+        value: JSON.stringify({ method_down: 'GET', url_down: `${webhookUrl}/$CODE`, body_down: '', headers_down: {} }),
+        created_at: now,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await deps.store.db
+      .insertInto('checks_channels')
+      .values(soon.map((s) => ({ check_id: ids.get(s.row.code)!, channel_id: Number(channel.id) })))
+      .execute();
+    return {
+      deadlines: new Map(soon.map((s) => [ids.get(s.row.code)!, s.deadline])),
+      codes: new Map(soon.map((s) => [ids.get(s.row.code)!, s.row.code])),
+    };
   });
 }
 
@@ -84,32 +108,41 @@ function parseFlip(line: string): FlipLog | null {
 export async function downDetectionLatency(dialect: Dialect, print: Print): Promise<void> {
   const background = envInt('BENCH_CHECKS', 100_000, 0, 2_000_000);
   const db = await freshBenchDatabase(dialect);
+  const receiver = await startWebhookReceiver();
   let server: RunningWatchpost | null = null;
   try {
     progress(
       `${dialect}: seeding ${background} checks plus ${STAGGERED} due in ${LEAD_MS / 1000}–${(LEAD_MS + SPREAD_MS) / 1000} s`,
     );
-    const { deadlines } = await seedDeadlines(db.url, background);
+    const { deadlines, codes } = await seedDeadlines(db.url, background, receiver.url);
     const flips = new Map<number, FlipLog>();
     const onLine = (line: string) => {
       const flip = parseFlip(line);
       if (flip && deadlines.has(flip.checkId) && !flips.has(flip.checkId)) flips.set(flip.checkId, flip);
     };
-    server = await startWatchpostProcess({ databaseUrl: db.url, logLevel: 'info', onLine });
+    server = await startWatchpostProcess({
+      databaseUrl: db.url,
+      logLevel: 'info',
+      onLine,
+      env: { INTEGRATIONS_ALLOW_PRIVATE_IPS: 'True' },
+    });
     const readyAtMs = Date.now();
     progress(
       `${dialect}: server ready after ${Math.round(server.readyAt - server.spawnedAt)} ms; waiting for ${STAGGERED} flips`,
     );
     const waitUntil = readyAtMs + WAIT_MS;
-    while (flips.size < deadlines.size && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 50));
+    const done = () => flips.size >= deadlines.size && receiver.received.size >= deadlines.size;
+    while (!done() && Date.now() < waitUntil) await new Promise((resolve) => setTimeout(resolve, 50));
     await server.child.stop();
 
     printLatency(dialect, print, { deadlines, flips, readyAtMs, background });
+    printWebhookLatency(dialect, print, { deadlines, codes, received: receiver.received, readyAtMs });
     const problems = loggedProblems(server.child.output());
     if (problems.length > 0)
       print(`note_${dialect} watchpost logged ${problems.length} warn/error lines, first: ${problems[0]!.slice(0, 300)}`);
   } finally {
     await server?.child.stop();
+    await receiver.close();
     await db.drop();
   }
 }
@@ -142,5 +175,47 @@ function printLatency(dialect: Dialect, print: Print, { deadlines, flips, readyA
   ];
   print(
     `down_detection_latency_${dialect} p50 ${fmt(50)} p99 ${fmt(99)} max ${fmt(100)} healthchecks_sendalerts 200–1600 ms target p99 ≤ 100 ms (${details.join(', ')})`,
+  );
+}
+
+/** A local webhook target that notes when each check's down request arrived (real time). */
+async function startWebhookReceiver() {
+  const received = new Map<string, number>();
+  const server = createServer((req, res) => {
+    const code = (req.url ?? '').slice(1);
+    if (!received.has(code)) received.set(code, Date.now());
+    res.end('OK');
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    received,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+interface Delivered {
+  deadlines: Map<number, number>;
+  codes: Map<number, string>;
+  received: Map<string, number>;
+  readyAtMs: number;
+}
+
+/** Real time from each deadline to its webhook request reaching the receiver. */
+function printWebhookLatency(dialect: Dialect, print: Print, { deadlines, codes, received, readyAtMs }: Delivered): void {
+  const counted = [...deadlines].filter(([, deadline]) => deadline > readyAtMs);
+  const latencies = counted
+    .flatMap(([id, deadline]) => {
+      const at = received.get(codes.get(id)!);
+      return at === undefined ? [] : [at - deadline];
+    })
+    .sort((a, b) => a - b);
+  const fmt = (p: number) => (latencies.length > 0 ? `${Math.round(percentile(latencies, p))} ms` : 'n/a');
+  print(
+    `deadline_to_webhook_latency_${dialect} p50 ${fmt(50)} p99 ${fmt(99)} max ${fmt(100)} target ≤ 250 ms (${received.size}/${deadlines.size} delivered, ${counted.length} counted)`,
   );
 }

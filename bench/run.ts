@@ -8,6 +8,7 @@
  * BENCH_API_CHECKS (5000)     checks in the project the API figures list
  * BENCH_API_REQUESTS (50)     sequential requests per API figure
  * BENCH_DATABASE_URL or TEST_DATABASE_URL   enables the PostgreSQL figures (fresh schema, dropped)
+ * BENCH_ONLY              only the figures whose name contains this (e.g. `detection`)
  */
 import { apiListChecks } from './api-list-checks.js';
 import { postgresBaseUrl, removeTempDirs } from './bench-database.js';
@@ -28,6 +29,7 @@ const whenPostgres = (name: string, run: () => Promise<void>) => async () =>
 const figures: Array<[name: string, run: () => Promise<void>]> = [
   ['ping_throughput_sqlite', () => pingThroughput('sqlite', print)],
   ['ping_throughput_postgres', whenPostgres('ping_throughput_postgres', () => pingThroughput('postgres', print))],
+  // also deadline_to_webhook_latency: the same deadlines, through the alert pipeline to a webhook
   ['down_detection_latency_sqlite', () => downDetectionLatency('sqlite', print)],
   [
     'down_detection_latency_postgres',
@@ -50,7 +52,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 
 let failed = 0;
 const began = Date.now();
-for (const [name, run] of figures) {
+const only = process.env.BENCH_ONLY ?? '';
+for (const [name, run] of figures.filter(([n]) => n.includes(only))) {
   try {
     await run();
   } catch (error) {

@@ -10,6 +10,8 @@ export interface WatchpostOptions {
   logLevel: string;
   onLine?: (line: string) => void;
   readyTimeoutMs?: number;
+  /** Extra environment, e.g. INTEGRATIONS_ALLOW_PRIVATE_IPS for a local webhook receiver. */
+  env?: Record<string, string>;
 }
 
 export interface RunningWatchpost extends RunningServer {
@@ -28,6 +30,7 @@ export async function startWatchpostProcess(options: WatchpostOptions): Promise<
     PORT: String(port),
     SECRET_KEY: BENCH_SECRET_KEY,
     LOG_LEVEL: options.logLevel,
+    ...options.env,
   };
   const spawnedAt = performance.now();
   const child = spawnChild(process.execPath, [BIN, 'serve'], env, options.onLine);

@@ -1,7 +1,6 @@
 import { checkJson } from '../checks/check-json.js';
 import type { Deps } from '../deps.js';
 import type { Check } from '../domain/check.js';
-import { statusAt } from '../domain/status.js';
 import { uniqueKey } from '../domain/unique-key.js';
 import type { LastPing, NotificationContext, NotifiedCheck, PingKind } from '../integrations/notification-context.js';
 import { channelCodesByCheck } from '../store/check-channels.js';
@@ -11,7 +10,7 @@ import {
   findFlipById,
   lastPingAtOrBefore,
   previousFlip,
-  projectCheckTimings,
+  otherChecksOfProject,
   projectDisplay,
   type PingFacts,
 } from '../store/notification-facts.js';
@@ -64,14 +63,10 @@ export async function buildNotificationContext(
     channelCodesByCheck(db, { checkId: check.id }),
     lastPingAtOrBefore(db, check.id, flip.at),
     claim.checkStatus === 'up' ? previousFlip(db, check.id, flip) : Promise.resolve(null),
-    projectCheckTimings(db, check.projectId),
+    otherChecksOfProject(db, check.projectId, check.id, 10),
     projectDisplay(db, check.projectId),
   ]);
-  const others = siblings.filter((s) => s.id !== check.id);
-  const down = others
-    .filter((s) => statusAt(s, now) === 'down')
-    .sort((a, b) => byNaturalName.compare(a.name || a.code, b.name || b.code))
-    .map((s) => ({ name: s.name, code: s.code, lastPingAt: s.lastPingAt }));
+  const down = siblings.down.sort((a, b) => byNaturalName.compare(a.name || a.code, b.name || b.code));
   return {
     notificationCode: claim.code,
     status: claim.checkStatus,
@@ -81,7 +76,7 @@ export async function buildNotificationContext(
     project: project ?? { code: '', name: '' },
     lastPing: lastPing(ping),
     downtimeMs: previous?.newStatus === 'down' ? flip.at - previous.at : null,
-    otherChecks: others.length === 0 ? null : { total: others.length, down },
+    otherChecks: siblings.any ? { downCount: siblings.downCount, down } : null,
     test: false,
     now,
   };

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW } from '../../test/support/notification-fixtures.js';
+import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
 import { startSmtpSink, type ReceivedMail, type SmtpSink, type SmtpSinkOptions } from '../../test/support/smtp-sink.js';
 import { loadConfig, type Env } from '../config.js';
 import { signBounceId, verifyBounceId } from '../domain/bounce-id.js';
@@ -131,7 +131,7 @@ describe('email', () => {
       downtimeMs: 3 * 3_600_000 + 12 * 60_000,
       check: { name: '<b>x</b>', kind: 'cron', schedule: '0 3 * * *', tz: 'Europe/Riga', desc: 'line 1\nline <2>', tags: '' },
       project: { code: 'p', name: 'A & B' },
-      otherChecks: { total: 3, down: [{ name: 'DB', code: 'd', lastPingAt: NOW - 3 * 3_600_000 }] },
+      otherChecks: others([{ name: 'DB', code: 'd', lastPingAt: NOW - 3 * 3_600_000 }]),
       lastPing: null,
     });
     const mail = await deliver(ctx);

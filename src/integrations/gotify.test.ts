@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo } from '../../test/support/notification-fixtures.js';
+import { makeContext, makeIo, others } from '../../test/support/notification-fixtures.js';
 import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import { gotifyIntegration as gotify, type GotifyConfig } from './gotify.js';
@@ -60,7 +60,7 @@ describe('gotify', () => {
       status: 'up',
       flip: { at: 0, oldStatus: 'down', reason: '' },
       downtimeMs: 4_320_000,
-      otherChecks: { total: 12, down },
+      otherChecks: others(down),
     });
     assert.deepEqual(await gotify.notify(ctx, { ...config, url: `${config.url}/` }, io), { ok: true });
 

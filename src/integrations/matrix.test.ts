@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW } from '../../test/support/notification-fixtures.js';
+import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
 import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
@@ -35,13 +35,10 @@ describe('matrix', () => {
   test('PUTs an HTML message with the facts and the other checks that are down on a down flip', async () => {
     const { server, io } = await setup();
     const ctx = makeContext({
-      otherChecks: {
-        total: 4,
-        down: [
-          { name: 'Nightly <sync>', code: '7a1c2d3e-4f50-4617-8829-9a0b1c2d3e4f', lastPingAt: NOW - 3_600_000 },
-          { name: '', code: '31365bce-8da9-4729-8ff3-aaa71d56b712', lastPingAt: null },
-        ],
-      },
+      otherChecks: others([
+        { name: 'Nightly <sync>', code: '7a1c2d3e-4f50-4617-8829-9a0b1c2d3e4f', lastPingAt: NOW - 3_600_000 },
+        { name: '', code: '31365bce-8da9-4729-8ff3-aaa71d56b712', lastPingAt: null },
+      ]),
     });
     assert.deepEqual(await matrix.notify(ctx, ROOM, io), { ok: true });
 
@@ -81,7 +78,7 @@ describe('matrix', () => {
       status: 'up',
       flip: { at: 0, oldStatus: 'down', reason: '' },
       downtimeMs: 90_000,
-      otherChecks: { total: 2, down: [] },
+      otherChecks: others([]),
     });
     ctx.check = { ...ctx.check, name: 'A & <B>', tags: '', kind: 'cron', schedule: '0 */2 * * *', tz: 'Europe/Riga' };
     ctx.lastPing = { ...ctx.lastPing!, body: new TextEncoder().encode('<script>x</script>') };

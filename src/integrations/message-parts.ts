@@ -153,9 +153,9 @@ export function otherChecksSummary(ctx: Pick<NotificationContext, 'otherChecks' 
 } | null {
   const others = ctx.otherChecks;
   if (!others) return null;
-  if (others.down.length === 0) return { headline: 'All the other checks are up.', lines: [] };
+  if (others.downCount === 0) return { headline: 'All the other checks are up.', lines: [] };
   const word = ctx.status === 'down' ? 'also' : 'still';
-  if (others.down.length > 10) return { headline: `${others.down.length} other checks are ${word} down.`, lines: [] };
+  if (others.downCount > 10) return { headline: `${others.downCount} other checks are ${word} down.`, lines: [] };
   const headline =
     others.down.length === 1 ? `1 other check is ${word} down:` : `${others.down.length} other checks are ${word} down:`;
   return {

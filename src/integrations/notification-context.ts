@@ -62,10 +62,11 @@ export interface NotificationContext {
   /** For an up flip after a down flip: how long the check was down (spec §7). */
   downtimeMs: number | null;
   /**
-   * The project's other checks (spec §9.2): `total` of them, and those currently down, sorted by
-   * natural name order. Null when the project has no other check.
+   * The project's other checks (spec §9.2): `downCount` of them are down and, when at most 10
+   * are, `down` lists them in natural name order (else it is empty: messages give only the
+   * count). Null when the project has no other check.
    */
-  otherChecks: { total: number; down: OtherCheck[] } | null;
+  otherChecks: { downCount: number; down: OtherCheck[] } | null;
   /** A test notification (spec §9.7): a dummy check named TEST. */
   test: boolean;
   /** When the message is built. */

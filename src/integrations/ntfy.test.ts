@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo } from '../../test/support/notification-fixtures.js';
+import { makeContext, makeIo, others } from '../../test/support/notification-fixtures.js';
 import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
@@ -38,7 +38,7 @@ const upContext = () =>
     status: 'up',
     flip: { at: 0, oldStatus: 'down', reason: '' },
     downtimeMs: 4_320_000,
-    otherChecks: { total: 4, down: [] },
+    otherChecks: others([]),
   });
 
 describe('ntfy', () => {

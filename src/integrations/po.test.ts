@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW } from '../../test/support/notification-fixtures.js';
+import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
 import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
@@ -41,7 +41,7 @@ describe('po (Pushover)', () => {
   test('posts an HTML message tagged with the unique key on a down flip', async () => {
     const { server, io } = await pushover();
     const ctx = makeContext({
-      otherChecks: { total: 2, down: [{ name: 'Disk <space>', code: 'c1', lastPingAt: NOW - 3_600_000 }] },
+      otherChecks: others([{ name: 'Disk <space>', code: 'c1', lastPingAt: NOW - 3_600_000 }]),
     });
     assert.deepEqual(await po.notify(ctx, `${USER}|0`, io), { ok: true });
 

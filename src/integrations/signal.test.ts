@@ -5,7 +5,7 @@ import { createServer, type AddressInfo, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW } from '../../test/support/notification-fixtures.js';
+import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
 import { extractSignalStyles } from './signal-styles.js';
@@ -115,13 +115,10 @@ describe('signal delivery', () => {
       check: { kind: 'cron', schedule: '0 3 * * *', tz: 'Europe/Riga', tags: '', name: 'Nightly <db>' },
       project: { code: 'p', name: '' },
       lastPing: null,
-      otherChecks: {
-        total: 3,
-        down: [
-          { name: 'Mail', code: 'c1', lastPingAt: NOW - 3 * 3_600_000 },
-          { name: '', code: 'c2-code', lastPingAt: null },
-        ],
-      },
+      otherChecks: others([
+        { name: 'Mail', code: 'c1', lastPingAt: NOW - 3 * 3_600_000 },
+        { name: '', code: 'c2-code', lastPingAt: null },
+      ]),
     });
     assert.deepEqual(await signal.notify(ctx, { value: 'alice.42', up: true, down: false }, io), { ok: true });
 
@@ -159,8 +156,8 @@ describe('signal delivery', () => {
     const cli = await signalCli();
     const io = ioFor(cli.address);
     const many = Array.from({ length: 11 }, (_, i) => ({ name: `c${i}`, code: `c${i}`, lastPingAt: null }));
-    await signal.notify(makeContext({ otherChecks: { total: 2, down: [] } }), phone, io);
-    await signal.notify(makeContext({ otherChecks: { total: 12, down: many } }), phone, io);
+    await signal.notify(makeContext({ otherChecks: others([]) }), phone, io);
+    await signal.notify(makeContext({ otherChecks: others(many) }), phone, io);
     assert.match(cli.requests[0]!.params.message, /Last Ping: Success, 2 days ago\n\nAll the other checks are up\.$/);
     assert.match(cli.requests[1]!.params.message, /\n\n11 other checks are also down\.$/);
   });

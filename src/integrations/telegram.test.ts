@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW } from '../../test/support/notification-fixtures.js';
+import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
 import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
@@ -44,10 +44,7 @@ describe('telegram', () => {
       },
     );
     const ctx = makeContext({
-      otherChecks: {
-        total: 3,
-        down: [{ name: 'Sync & <copy>', code: '31365bce-8da9-4729-8ff3-aaa71d56b712', lastPingAt: NOW - 300_000 }],
-      },
+      otherChecks: others([{ name: 'Sync & <copy>', code: '31365bce-8da9-4729-8ff3-aaa71d56b712', lastPingAt: NOW - 300_000 }]),
     });
     assert.deepEqual(await telegram.notify(ctx, telegram.configSchema.parse(group), io), { ok: true });
 
@@ -84,7 +81,7 @@ describe('telegram', () => {
       status: 'up',
       flip: { at: 0, oldStatus: 'down', reason: '' },
       downtimeMs: 3_600_000,
-      otherChecks: { total: 12, down },
+      otherChecks: others(down),
       lastPing: null,
     });
     ctx.check = { ...ctx.check, name: '<b>x</b>', tags: '', kind: 'oncalendar', schedule: 'Mon *-*-* 09:00', tz: 'UTC' };

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Check, CheckKind, CheckTiming, StoredStatus } from '../domain/check.js';
+import type { Check, StoredStatus } from '../domain/check.js';
 import { toCheck } from './check-rows.js';
 import type { Database } from './schema.js';
 
@@ -65,44 +65,50 @@ export async function previousFlip(
   return row ? { at: row.created_at, newStatus: row.new_status as StoredStatus } : null;
 }
 
-export interface SiblingCheck extends CheckTiming {
-  id: number;
-  code: string;
-  name: string;
-}
-
-/** Every check of a project with what its current status is computed from. */
-export async function projectCheckTimings(db: Kysely<Database>, projectId: number): Promise<SiblingCheck[]> {
-  const rows = await db
-    .selectFrom('checks')
-    .select([
-      'id',
-      'code',
-      'name',
-      'kind',
-      'timeout_seconds',
-      'grace_seconds',
-      'schedule',
-      'tz',
-      'status',
-      'last_ping_at',
-      'last_start_at',
-    ])
-    .where('project_id', '=', projectId)
-    .execute();
-  return rows.map((r) => ({
-    id: Number(r.id),
-    code: r.code,
-    name: r.name,
-    kind: r.kind as CheckKind,
-    timeoutSeconds: r.timeout_seconds,
-    graceSeconds: r.grace_seconds,
-    schedule: r.schedule,
-    tz: r.tz,
-    status: r.status as StoredStatus,
-    lastPingAt: r.last_ping_at,
-    lastStartAt: r.last_start_at,
-  }));
+/**
+ * The "other checks" of a notification (spec §9.2): whether the project has any besides
+ * `checkId`, how many of them are down, and, when at most `listLimit` are, those. Stored status
+ * stands for the computed one: the detector flips an overdue check within milliseconds. Only
+ * down rows are counted (index checks_project_status), never the whole project.
+ */
+export async function otherChecksOfProject(
+  db: Kysely<Database>,
+  projectId: number,
+  checkId: number,
+  listLimit: number,
+): Promise<{ any: boolean; downCount: number; down: Array<{ code: string; name: string; lastPingAt: number | null }> }> {
+  const [another, downs] = await Promise.all([
+    db
+      .selectFrom('checks')
+      .select('id')
+      .where('project_id', '=', projectId)
+      .where('id', '!=', checkId)
+      .limit(1)
+      .executeTakeFirst(),
+    db
+      .selectFrom('checks')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('project_id', '=', projectId)
+      .where('status', '=', 'down')
+      .where('id', '!=', checkId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  const downCount = Number(downs.n);
+  const rows =
+    downCount > 0 && downCount <= listLimit
+      ? await db
+          .selectFrom('checks')
+          .select(['code', 'name', 'last_ping_at'])
+          .where('project_id', '=', projectId)
+          .where('status', '=', 'down')
+          .where('id', '!=', checkId)
+          .execute()
+      : [];
+  return {
+    any: another !== undefined,
+    downCount,
+    down: rows.map((r) => ({ code: r.code, name: r.name, lastPingAt: r.last_ping_at })),
+  };
 }
 
 /** A project's display name: its name, or its owner's email when blank (spec §1.1). */

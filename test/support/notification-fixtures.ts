@@ -1,6 +1,6 @@
 import { loadConfig, type Env } from '../../src/config.js';
 import type { IntegrationIo } from '../../src/integrations/integration.js';
-import type { NotificationContext } from '../../src/integrations/notification-context.js';
+import type { NotificationContext, OtherCheck } from '../../src/integrations/notification-context.js';
 import { manualClock } from '../../src/lib/clock.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import type { Mailer } from '../../src/outbound/mailer.js';
@@ -88,4 +88,9 @@ export function makeIo(env: Env = {}, overrides: Partial<IntegrationIo> = {}): I
     ...overrides,
     close: () => http.close(),
   };
+}
+
+/** The context's `otherChecks` when `down` are the project's other checks that are down. */
+export function others(down: OtherCheck[]) {
+  return { downCount: down.length, down };
 }

@@ -31,6 +31,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .where(sql.ref('next_nag_at'), 'is not', null)
     .execute();
 
+  // a project's down checks: notification summaries ("2 other checks are also down") and nags
+  await db.schema.createIndex('checks_project_status').on('checks').columns(['project_id', 'status']).execute();
+
   await db.schema
     .createTable('token_buckets')
     .addColumn('key', 'text', (c) => c.primaryKey())
