@@ -1,6 +1,7 @@
 import { naturalTime } from '../integrations/message-parts.js';
 import type { EmailContent } from './report-email.js';
-import { asciiTable, escapeHtml, htmlEmail, htmlTable, plural } from './report-text.js';
+import { asciiTable, htmlEmail, htmlTable, plural } from './report-text.js';
+import { escapeHtml } from '../domain/escape-html.js';
 
 export interface NagCheck {
   /** The name, or the UUID when the check has none. */

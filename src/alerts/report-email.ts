@@ -1,7 +1,8 @@
 import type { ComputedStatus } from '../domain/check.js';
 import type { DowntimeRecord, ReportPeriod } from '../domain/downtime-stats.js';
 import { downtimeCell, periodHeading, reportWhen } from './report-labels.js';
-import { asciiTable, escapeHtml, htmlEmail, htmlTable, plural } from './report-text.js';
+import { asciiTable, htmlEmail, htmlTable, plural } from './report-text.js';
+import { escapeHtml } from '../domain/escape-html.js';
 
 export interface ReportCheck {
   /** The name, or the UUID when the check has none. */

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { asciiTable, escapeHtml, htmlTable } from './report-text.js';
+import { asciiTable, htmlTable } from './report-text.js';
+import { escapeHtml } from '../domain/escape-html.js';
 
 test('ascii tables size columns to their widest line and underline the header with =', () => {
   const table = asciiTable([

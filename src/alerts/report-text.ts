@@ -1,12 +1,8 @@
+import { escapeHtml } from '../domain/escape-html.js';
 /** Plain-text and HTML building blocks shared by the report and nag emails. */
 
 export function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-
-/** Check and project names are user input: everything interpolated into HTML goes through this. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
 }
 
 /**

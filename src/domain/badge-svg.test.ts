@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { badgeSvg, escapeXml, textWidth } from './badge-svg.js';
+import { badgeSvg, textWidth } from './badge-svg.js';
 
 // Rendered from Healthchecks' templates/badge.svg (label `foo`, status `up`) with Python.
 const UPSTREAM_FOO_UP = `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="52" height="20">
@@ -70,7 +70,6 @@ test('colours the status box by status', () => {
 });
 
 test('escapes the label as Django templates do, measuring the unescaped text', () => {
-  assert.equal(escapeXml(`Tom & Jerry's <db> "x"`), 'Tom &amp; Jerry&#x27;s &lt;db&gt; &quot;x&quot;');
   const svg = badgeSvg(`Tom & Jerry's <db>`, 'late');
   assert.ok(svg.includes('width="159" height="20">'));
   assert.ok(svg.includes('<text x="64.0" y="14">Tom &amp; Jerry&#x27;s &lt;db&gt;</text>'));

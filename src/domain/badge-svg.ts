@@ -1,4 +1,5 @@
 import type { BadgeStatus } from './badge-status.js';
+import { escapeHtml } from './escape-html.js';
 
 /** Healthchecks' per-character width estimate for 11px Verdana (spec §6.4); others count 7. */
 // prettier-ignore -- the table reads as the spec prints it
@@ -84,16 +85,6 @@ function pythonFloat(value: number): string {
   return Number.isInteger(value) ? value.toFixed(1) : String(value);
 }
 
-/** Django's template auto-escaping, which the upstream SVG template relies on. */
-export function escapeXml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#x27;');
-}
-
 /** The flat two-box badge of spec §6.4, byte for byte as Healthchecks renders it. */
 export function badgeSvg(label: string, status: BadgeStatus): string {
   const w1 = textWidth(label) + 10;
@@ -101,7 +92,7 @@ export function badgeSvg(label: string, status: BadgeStatus): string {
   const width = w1 + w2;
   const labelX = pythonFloat(w1 / 2);
   const statusX = pythonFloat(w1 + w2 / 2);
-  const l = escapeXml(label);
+  const l = escapeHtml(label);
   return `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="${width}" height="20">
   <linearGradient id="smooth" x2="0" y2="100%">
     <stop offset="0" stop-color="#bbb" stop-opacity=".1"/>

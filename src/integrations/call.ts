@@ -3,24 +3,15 @@ import { defineIntegration, failed } from './integration.js';
 import { checkName } from './message-parts.js';
 import { postToTwilio, twilioStatusCallback } from './twilio-api.js';
 import { normalizePhoneInput, phoneNumberProblem, strictObjectError } from './twilio-phone-config.js';
+import { escapeHtml } from '../domain/escape-html.js';
 
 /** `{"value": "+E.164"}`: calls are made for down flips only. */
 export interface CallConfig {
   value: string;
 }
 
-/** Django's `escape`, which the Twiml template applies to every value it renders. */
-function xmlEscape(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#x27;');
-}
-
 export function callTwiml(siteName: string, name: string): string {
-  return `<Response><Say>Hello! A message from ${xmlEscape(siteName)}: The check "${xmlEscape(name)}" is down.</Say></Response>`;
+  return `<Response><Say>Hello! A message from ${escapeHtml(siteName)}: The check "${escapeHtml(name)}" is down.</Say></Response>`;
 }
 
 const configSchema: z.ZodType<CallConfig> = z.strictObject(

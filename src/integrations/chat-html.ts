@@ -1,18 +1,6 @@
 import { checkName, cloakedUrl, longReason, statusSentence } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
-
-/**
- * Escapes text for HTML message formats (Telegram, Matrix, Google Chat) the way Django's
- * autoescape does, so a check named `<b>` shows as typed and cannot break the markup.
- */
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#x27;');
-}
+import { escapeHtml } from '../domain/escape-html.js';
 
 /** `<name> is DOWN (reason).` or `<name> is now UP. The downtime lasted …`, `name` already formatted. */
 export function statusLine(ctx: NotificationContext, name: string, bold: (word: string) => string = (w) => w): string {

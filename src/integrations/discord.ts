@@ -1,14 +1,14 @@
 import { z } from 'zod';
 import { isSuccessStatus } from '../outbound/outbound-http.js';
-import { readStoredJson, toDelivery, webhookUrl } from './chat-config.js';
-import { defineIntegration, failed } from './integration.js';
+import { parseStoredJson, httpUrl } from './config-fields.js';
+import { defineIntegration, failed, deliveryOf } from './integration.js';
 import { slackPayload } from './slack-payload.js';
 
 /** What the Discord OAuth flow stores (`webhook.incoming` scope), kept whole. */
 const discordSchema = z.looseObject(
   {
     webhook: z.looseObject(
-      { url: webhookUrl('webhook.url'), id: z.string({ error: 'webhook.id must be a string' }).optional() },
+      { url: httpUrl('webhook.url'), id: z.string({ error: 'webhook.id must be a string' }).optional() },
       { error: 'webhook is required' },
     ),
   },
@@ -27,7 +27,7 @@ export const discordIntegration = defineIntegration<DiscordConfig>({
   kind: 'discord',
   label: 'Discord',
   configSchema: discordSchema,
-  fromStored: (value) => readStoredJson('discord', value, discordSchema),
+  fromStored: (value) => parseStoredJson('discord', value, discordSchema),
   toStored: (config) => JSON.stringify(config),
   secretFields: ['access_token', 'refresh_token'],
   isNoop: () => false,
@@ -42,6 +42,6 @@ export const discordIntegration = defineIntegration<DiscordConfig>({
     const result = await io.http.send(request, (r) =>
       isSuccessStatus(r.status) ? null : { error: `Received status code ${r.status}`, permanent: r.status === 404 },
     );
-    return toDelivery(result);
+    return deliveryOf(result);
   },
 });

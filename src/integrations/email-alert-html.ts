@@ -1,9 +1,5 @@
 import type { AlertFacts } from './email-alert-facts.js';
-
-/** Every value from a check, a ping or a project goes through here: names and bodies are user input. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
-}
+import { escapeHtml } from '../domain/escape-html.js';
 
 const CELL = 'padding-right: 32px; padding-bottom: 8px; vertical-align: top;';
 const CODE = 'background-color: #eeeeee; padding: 2px 4px; border-radius: 2px;';

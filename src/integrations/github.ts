@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { isSuccessStatus, type OutboundResponse } from '../outbound/outbound-http.js';
 import { githubAppJwt } from './incident-app-jwt.js';
-import { configObject, parseStoredJson, requiredString } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
+import { configObject, parseStoredJson, requiredString } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
 import { markdownFacts } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 import { checkName, cloakedUrl, longReason, pingBodyText } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 

@@ -1,6 +1,6 @@
-import { toDelivery, webhookUrl } from './chat-config.js';
-import { escapeHtml } from './chat-html.js';
-import { defineIntegration, failed, type IntegrationIo } from './integration.js';
+import { secretWebhookUrl } from './config-fields.js';
+import { escapeHtml } from '../domain/escape-html.js';
+import { defineIntegration, failed, type IntegrationIo, deliveryOf } from './integration.js';
 import { checkName, cloakedUrl, lastPingText, longDuration, statusSentence, tagList, totalPings } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 
@@ -42,13 +42,9 @@ export function googlechatPayload(ctx: NotificationContext, io: Pick<Integration
 export const googlechatIntegration = defineIntegration<string>({
   kind: 'googlechat',
   label: 'Google Chat',
-  secretFields: [''],
-  configSchema: webhookUrl('config'),
-  fromStored: (value) => value,
-  toStored: (config) => config,
-  isNoop: () => false,
+  ...secretWebhookUrl,
   async notify(ctx, config, io) {
     if (!io.settings.googlechatEnabled) return failed('Google Chat notifications are not enabled.');
-    return toDelivery(await io.http.send({ method: 'POST', url: config, json: googlechatPayload(ctx, io) }));
+    return deliveryOf(await io.http.send({ method: 'POST', url: config, json: googlechatPayload(ctx, io) }));
   },
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { configObject, httpUrl, parseStoredJson, priority, requiredString } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
+import { configObject, httpUrl, parseStoredJson, priority, requiredString } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
 import { markdownFacts, otherChecksLines, statusTitle } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 import { checkName, cloakedUrl, statusSentence } from './message-parts.js';
 import type { NotificationContext, NotifyStatus } from './notification-context.js';
 

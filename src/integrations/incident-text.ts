@@ -54,10 +54,6 @@ export function checkFacts(ctx: Ctx, code: (text: string) => string = (t) => t):
   return facts;
 }
 
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#x27;');
-}
-
 /** `**Project:** Ops` lines, tags and schedules in backticks (GitHub, Trello, ntfy). */
 export function markdownFacts(ctx: Ctx): string[] {
   return checkFacts(ctx, (t) => `\`${t}\``).map(([label, value]) => `**${label}:** ${value}`);

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { IntegrationSettings } from '../config-integrations.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
-import type { OutboundHttp } from '../outbound/outbound-http.js';
+import type { OutboundHttp, OutboundResult } from '../outbound/outbound-http.js';
 import type { Mailer } from '../outbound/mailer.js';
 import type { NotificationContext, NotifyStatus } from './notification-context.js';
 
@@ -16,6 +16,11 @@ export const delivered: DeliveryResult = { ok: true };
 
 export function failed(error: string, permanent = false): DeliveryResult {
   return { ok: false, error, permanent };
+}
+
+/** A transport's answer from the outbound client's result. */
+export function deliveryOf(result: OutboundResult): DeliveryResult {
+  return result.ok ? delivered : failed(result.error, result.permanent);
 }
 
 /** Everything a transport may touch besides its channel's configuration. */

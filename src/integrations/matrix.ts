@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { requiredText, toDelivery } from './chat-config.js';
-import { escapeHtml, htmlHeadline, statusLine } from './chat-html.js';
+import { requiredString } from './config-fields.js';
+import { htmlHeadline, statusLine } from './chat-html.js';
+import { escapeHtml } from '../domain/escape-html.js';
 import { linkedOtherChecks } from './chat-other-checks.js';
-import { defineIntegration, failed, type IntegrationIo } from './integration.js';
+import { defineIntegration, failed, type IntegrationIo, deliveryOf } from './integration.js';
 import { checkName, lastPingText, longDuration, pingBodyText, tagList, totalPings } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 
@@ -65,13 +66,13 @@ export function matrixRequest(ctx: NotificationContext, room: string, io: Integr
 export const matrixIntegration = defineIntegration<string>({
   kind: 'matrix',
   label: 'Matrix',
-  configSchema: requiredText('config', 100).refine((v) => v.startsWith('!'), 'config is not a valid Matrix room ID'),
+  configSchema: requiredString('config', 100).refine((v) => v.startsWith('!'), 'config is not a valid Matrix room ID'),
   fromStored: (value) => value,
   toStored: (config) => config,
   isNoop: () => false,
   async notify(ctx, config, io) {
     const { homeserver, accessToken } = io.settings.matrix;
     if (!homeserver || !accessToken) return failed('Matrix notifications are not enabled.');
-    return toDelivery(await io.http.send(matrixRequest(ctx, config, io, homeserver, accessToken)));
+    return deliveryOf(await io.http.send(matrixRequest(ctx, config, io, homeserver, accessToken)));
   },
 });

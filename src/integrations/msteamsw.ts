@@ -1,5 +1,5 @@
-import { toDelivery, webhookUrl } from './chat-config.js';
-import { defineIntegration, failed, type IntegrationIo } from './integration.js';
+import { secretWebhookUrl } from './config-fields.js';
+import { defineIntegration, failed, type IntegrationIo, deliveryOf } from './integration.js';
 import {
   checkName,
   cloakedUrl,
@@ -79,13 +79,9 @@ export function msteamswPayload(ctx: NotificationContext, io: Pick<IntegrationIo
 export const msteamswIntegration = defineIntegration<string>({
   kind: 'msteamsw',
   label: 'Microsoft Teams',
-  secretFields: [''],
-  configSchema: webhookUrl('config'),
-  fromStored: (value) => value,
-  toStored: (config) => config,
-  isNoop: () => false,
+  ...secretWebhookUrl,
   async notify(ctx, config, io) {
     if (!io.settings.msteamsEnabled) return failed('MS Teams notifications are not enabled.');
-    return toDelivery(await io.http.send({ method: 'POST', url: config, json: msteamswPayload(ctx, io) }));
+    return deliveryOf(await io.http.send({ method: 'POST', url: config, json: msteamswPayload(ctx, io) }));
   },
 });

@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { isSuccessStatus, type OutboundResponse, type ResponseVerdict } from '../outbound/outbound-http.js';
-import { configObject, parseStoredJson, requiredString } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
+import { configObject, parseStoredJson, requiredString } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
 import { statusTitle } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 import { cloakedUrl, lastPingText, longDuration, tagList, totalPings } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 

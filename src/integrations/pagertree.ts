@@ -1,17 +1,12 @@
-import { httpUrl } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
+import { secretWebhookUrl } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
 import { incidentSummary, statusTitle } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 import { tagList } from './message-parts.js';
 
 export const pagertreeIntegration = defineIntegration<string>({
   kind: 'pagertree',
   label: 'PagerTree',
-  secretFields: [''],
-  configSchema: httpUrl('config'),
-  fromStored: (value) => value,
-  toStored: (url) => url,
-  isNoop: () => false,
+  ...secretWebhookUrl,
   async notify(ctx, url, io) {
     if (!io.settings.pagertreeEnabled) return failed('PagerTree notifications are not enabled.');
     const result = await io.http.send({

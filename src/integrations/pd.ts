@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { deliveryOf } from './incident-delivery.js';
-import { configObject, parseStoredJson, requiredString } from './incident-config.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
+import { configObject, parseStoredJson, requiredString } from './config-fields.js';
 import { downSentence } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 import { checkName, detailsUrl, lastPingText, longDuration, tagList, totalPings } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 

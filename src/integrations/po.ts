@@ -1,8 +1,8 @@
 import { isSuccessStatus, type OutboundResponse, type ResponseVerdict } from '../outbound/outbound-http.js';
-import { recipientBucketKey, requiredString } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
-import { checkFacts, escapeHtml, otherChecksLines } from './incident-text.js';
-import { defineIntegration, failed, type IntegrationIo } from './integration.js';
+import { recipientBucketKey, requiredString } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed, type IntegrationIo } from './integration.js';
+import { checkFacts, otherChecksLines } from './incident-text.js';
+import { escapeHtml } from '../domain/escape-html.js';
 import { checkName, cloakedUrl, statusSentence } from './message-parts.js';
 import type { NotificationContext, NotifyStatus } from './notification-context.js';
 

@@ -1,7 +1,6 @@
-import { requiredString } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
+import { requiredString } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
 import { incidentSummary } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 
 /** The config is the access token the Pushbullet OAuth flow returned. */
 export const pushbulletIntegration = defineIntegration<string>({

@@ -1,5 +1,5 @@
-import { toDelivery, webhookUrl } from './chat-config.js';
-import { defineIntegration, failed, type IntegrationIo } from './integration.js';
+import { secretWebhookUrl } from './config-fields.js';
+import { defineIntegration, failed, type IntegrationIo, deliveryOf } from './integration.js';
 import { checkName, cloakedUrl, longReason, statusSentence, statusWord } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 import { checkFields, siteLogoUrl } from './slack-payload.js';
@@ -31,13 +31,9 @@ export function rocketchatPayload(ctx: NotificationContext, io: Pick<Integration
 export const rocketchatIntegration = defineIntegration<string>({
   kind: 'rocketchat',
   label: 'Rocket.Chat',
-  secretFields: [''],
-  configSchema: webhookUrl('config'),
-  fromStored: (value) => value,
-  toStored: (config) => config,
-  isNoop: () => false,
+  ...secretWebhookUrl,
   async notify(ctx, config, io) {
     if (!io.settings.rocketchatEnabled) return failed('Rocket.Chat notifications are not enabled.');
-    return toDelivery(await io.http.send({ method: 'POST', url: config, json: rocketchatPayload(ctx, io) }));
+    return deliveryOf(await io.http.send({ method: 'POST', url: config, json: rocketchatPayload(ctx, io) }));
   },
 });

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isSuccessStatus } from '../outbound/outbound-http.js';
-import { readStoredJson, toDelivery, webhookUrl } from './chat-config.js';
-import { defineIntegration, failed } from './integration.js';
+import { parseStoredJson, httpUrl } from './config-fields.js';
+import { defineIntegration, failed, deliveryOf } from './integration.js';
 import { slackPayload } from './slack-payload.js';
 
 /** What "Add to Slack" stores: Slack's `oauth.v2.access` answer, kept whole. */
@@ -9,7 +9,7 @@ const oauthSchema = z.looseObject(
   {
     incoming_webhook: z.looseObject(
       {
-        url: webhookUrl('incoming_webhook.url'),
+        url: httpUrl('incoming_webhook.url'),
         channel: z.string({ error: 'incoming_webhook.channel must be a string' }).optional(),
       },
       { error: 'incoming_webhook is required' },
@@ -28,10 +28,10 @@ const webhookOf = (config: SlackConfig) => (typeof config === 'string' ? config 
 export const slackIntegration = defineIntegration<SlackConfig>({
   kind: 'slack',
   label: 'Slack',
-  configSchema: z.union([webhookUrl('config'), oauthSchema], {
+  configSchema: z.union([httpUrl('config'), oauthSchema], {
     error: 'config must be a webhook URL or an object with incoming_webhook.url',
   }),
-  fromStored: (value) => (value.startsWith('{') ? readStoredJson('slack', value, oauthSchema) : value),
+  fromStored: (value) => (value.startsWith('{') ? parseStoredJson('slack', value, oauthSchema) : value),
   toStored: (config) => (typeof config === 'string' ? config : JSON.stringify(config)),
   secretFields: ['access_token'],
   isNoop: () => false,
@@ -48,6 +48,6 @@ export const slackIntegration = defineIntegration<SlackConfig>({
       const permanent = r.status === 404 || (r.status === 400 && r.text === 'invalid_token');
       return { error: `Received status code ${r.status}`, permanent };
     });
-    return toDelivery(result);
+    return deliveryOf(result);
   },
 });

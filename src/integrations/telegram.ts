@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { isSuccessStatus, type OutboundResponse, type OutboundResult } from '../outbound/outbound-http.js';
-import { notAnObject, readStoredJson, toDelivery } from './chat-config.js';
-import { escapeHtml, htmlHeadline } from './chat-html.js';
+import { notAnObject, parseStoredJson } from './config-fields.js';
+import { htmlHeadline } from './chat-html.js';
+import { escapeHtml } from '../domain/escape-html.js';
 import { linkedOtherChecks } from './chat-other-checks.js';
-import { defineIntegration, failed, type IntegrationIo } from './integration.js';
+import { defineIntegration, failed, type IntegrationIo, deliveryOf } from './integration.js';
 import { lastPingText, longDuration, pingBodyText, tagList, totalPings } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 
@@ -89,7 +90,7 @@ export const telegramIntegration = defineIntegration<TelegramConfig>({
   kind: 'telegram',
   label: 'Telegram',
   configSchema,
-  fromStored: (value) => readStoredJson('telegram', value, z.object(shape, { error: notAnObject })),
+  fromStored: (value) => parseStoredJson('telegram', value, z.object(shape, { error: notAnObject })),
   toStored: (config) => JSON.stringify(config),
   isNoop: () => false,
   displayName: (config) => `Telegram ${config.name}`,
@@ -100,10 +101,10 @@ export const telegramIntegration = defineIntegration<TelegramConfig>({
     const text = telegramText(ctx, io.siteRoot);
     const result = await sendMessage(io, token, config, text);
     const newId = result.ok ? null : migrateTo(result.response);
-    if (newId === null) return toDelivery(result);
+    if (newId === null) return deliveryOf(result);
     // Save the new chat ID first, so the next notification goes there even if this one fails.
     const moved = { ...config, id: newId };
     await io.updateChannelValue(JSON.stringify(moved));
-    return toDelivery(await sendMessage(io, token, moved, text));
+    return deliveryOf(await sendMessage(io, token, moved, text));
   },
 });

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { configObject, parseStoredJson, requiredString } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
+import { configObject, parseStoredJson, requiredString } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
 import { markdownFacts } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 import { checkName, cloakedUrl, statusSentence } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 

@@ -1,7 +1,6 @@
-import { httpUrl } from './incident-config.js';
-import { deliveryOf } from './incident-delivery.js';
+import { secretWebhookUrl } from './config-fields.js';
+import { deliveryOf, defineIntegration, failed } from './integration.js';
 import { incidentSummary } from './incident-text.js';
-import { defineIntegration, failed } from './integration.js';
 import { checkName } from './message-parts.js';
 import { defaultVerdict, type OutboundResponse } from '../outbound/outbound-http.js';
 
@@ -14,11 +13,7 @@ function verdict(response: OutboundResponse) {
 export const victoropsIntegration = defineIntegration<string>({
   kind: 'victorops',
   label: 'Splunk On-Call',
-  secretFields: [''],
-  configSchema: httpUrl('config'),
-  fromStored: (value) => value,
-  toStored: (url) => url,
-  isNoop: () => false,
+  ...secretWebhookUrl,
   async notify(ctx, url, io) {
     if (!io.settings.victoropsEnabled) return failed('Splunk On-Call notifications are not enabled.');
     const result = await io.http.send(

@@ -1,16 +1,16 @@
 import { z } from 'zod';
 import { isSuccessStatus, type OutboundResponse } from '../outbound/outbound-http.js';
-import { notAnObject, readStoredJson, requiredText, toDelivery, webhookUrl } from './chat-config.js';
-import { defineIntegration, failed } from './integration.js';
+import { notAnObject, parseStoredJson, requiredString, httpUrl } from './config-fields.js';
+import { defineIntegration, failed, deliveryOf } from './integration.js';
 import { checkName, cloakedUrl, longReason, statusSentence, statusWord } from './message-parts.js';
 import type { NotificationContext } from './notification-context.js';
 
 const shape = {
   bot_email: z.email({ error: 'bot_email is not a valid email address' }).max(100, 'bot_email must be at most 100 characters'),
-  api_key: requiredText('api_key', 50),
+  api_key: requiredString('api_key', 50),
   mtype: z.enum(['stream', 'private'], { error: 'mtype must be "stream" or "private"' }),
-  to: requiredText('to', 100),
-  site: webhookUrl('site').optional(),
+  to: requiredString('to', 100),
+  site: httpUrl('site').optional(),
   topic: z.string({ error: 'topic must be a string' }).max(100, 'topic must be at most 100 characters').default(''),
 };
 
@@ -54,7 +54,7 @@ export const zulipIntegration = defineIntegration<ZulipConfig>({
   kind: 'zulip',
   label: 'Zulip',
   configSchema,
-  fromStored: (value) => readStoredJson('zulip', value, storedSchema),
+  fromStored: (value) => parseStoredJson('zulip', value, storedSchema),
   toStored: (config) => JSON.stringify(config),
   secretFields: ['api_key'],
   isNoop: () => false,
@@ -69,6 +69,6 @@ export const zulipIntegration = defineIntegration<ZulipConfig>({
     };
     const url = `${config.site.replace(/\/+$/, '')}/api/v1/messages`;
     const request = { method: 'POST' as const, url, form, basicAuth: { user: config.bot_email, password: config.api_key } };
-    return toDelivery(await io.http.send(request, verdict));
+    return deliveryOf(await io.http.send(request, verdict));
   },
 });

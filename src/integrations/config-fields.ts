@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 
-/** Shared pieces of the incident and push kinds' config schemas; every message names its field. */
+/** Shared pieces of the integrations' config schemas; every message names its field. */
 
 export function requiredString(field: string, maxLength?: number) {
   const base = z
@@ -61,3 +61,18 @@ export function recipientBucketKey(prefix: string, value: string, secretKey: str
     .update(value + secretKey)
     .digest('hex')}`;
 }
+
+/** The error option of a config object: names a non-object input, keeps zod's text for unknown keys. */
+export const notAnObject = (issue: { code?: string }) => (issue.code === 'invalid_type' ? 'config must be an object' : undefined);
+
+/**
+ * The configuration members of a kind whose whole configuration is one webhook URL, stored as
+ * is and secret (the URL carries the provider's token), sending on up and down alike.
+ */
+export const secretWebhookUrl = {
+  secretFields: [''],
+  configSchema: httpUrl('config'),
+  fromStored: (value: string): string => value,
+  toStored: (url: string): string => url,
+  isNoop: (): boolean => false,
+};
