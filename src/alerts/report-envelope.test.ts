@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { loadConfig } from '../config.js';
 import { verifyBounceId } from '../domain/bounce-id.js';
-import { bounceAddress, readReportsUnsubscribeToken, reportEnvelope, reportsUnsubscribeToken } from './report-envelope.js';
+import { bounceAddress } from '../domain/bounce-id.js';
+import { readReportsUnsubscribeToken, reportEnvelope, reportsUnsubscribeToken } from './report-envelope.js';
 
 const SECRET = 'test-secret-key-not-for-production';
 const NOW = Date.UTC(2020, 0, 13, 2);

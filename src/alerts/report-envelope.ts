@@ -1,5 +1,5 @@
 import type { Deps } from '../deps.js';
-import { readTimestamped, signBounceId, signTimestamped } from '../domain/bounce-id.js';
+import { bounceAddress, readTimestamped, signBounceId, signTimestamped } from '../domain/bounce-id.js';
 
 /** Kept apart from bounce IDs: a bounce address must not double as an unsubscribe link. */
 const UNSUBSCRIBE_SALT = 'watchpost.reports-unsubscribe';
@@ -40,9 +40,4 @@ export function reportEnvelope(deps: Pick<Deps, 'config' | 'secretKey'>, userId:
   const template = deps.config.integrations.emailMailFromTemplate;
   if (template) envelope.envelopeFrom = bounceAddress(template, signBounceId(`r.${userId}`, nowMs, deps.secretKey));
   return envelope;
-}
-
-/** EMAIL_MAIL_FROM_TMPL with its placeholder filled: `{bounce_id}`, or Healthchecks' own `%s`. */
-export function bounceAddress(template: string, bounceId: string): string {
-  return template.includes('{bounce_id}') ? template.replaceAll('{bounce_id}', bounceId) : template.replace('%s', bounceId);
 }

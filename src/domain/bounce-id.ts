@@ -76,3 +76,11 @@ export function verifyBounceId(id: string, nowMs: number, secretKey: string, max
   if (!read || nowMs - read.signedAtMs > maxAgeMs) return null;
   return read.value;
 }
+
+/**
+ * The envelope sender for `bounceId` from EMAIL_MAIL_FROM_TMPL: `{bounce_id}` is replaced, or,
+ * in a template written for Healthchecks, its first `%s`.
+ */
+export function bounceAddress(template: string, bounceId: string): string {
+  return template.includes('{bounce_id}') ? template.replaceAll('{bounce_id}', bounceId) : template.replace('%s', bounceId);
+}

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { signBounceId } from '../domain/bounce-id.js';
+import { bounceAddress, signBounceId } from '../domain/bounce-id.js';
 import { buildAlertMessage } from './email-alert-message.js';
 import { unsubscribeUrl } from './email-unsubscribe.js';
 import { defineIntegration, delivered, failed } from './integration.js';
@@ -27,15 +27,6 @@ const storedSchema = z.object({
   up: z.boolean().default(true),
   down: z.boolean().default(true),
 });
-
-/**
- * EMAIL_MAIL_FROM_TMPL names the envelope sender: `{bounce_id}` is replaced by the signed bounce
- * ID, e.g. `bounces+{bounce_id}@example.org`. Healthchecks' own form, `%s@bounces.example.org`,
- * works too, so its setting carries over unchanged.
- */
-export function bounceAddress(template: string, bounceId: string): string {
-  return template.includes('{bounce_id}') ? template.replaceAll('{bounce_id}', bounceId) : template.replace('%s', bounceId);
-}
 
 /** Spec §9.3 `email`. Unverified addresses are refused before this, in the delivery pipeline. */
 export const emailIntegration = defineIntegration<EmailConfig>({
