@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, test } from 'node:test';
 import { detectDown } from '../src/alerts/detect-down.js';
-import { LEASE_MS, RETRY_DELAYS_MS } from '../src/alerts/deliver-notification.js';
+import { deliverNotification, LEASE_MS, RETRY_DELAYS_MS } from '../src/alerts/deliver-notification.js';
 import { processFlips } from '../src/alerts/process-flips.js';
 import { claimDueNotification, recordDelivery } from '../src/store/notification-queue.js';
 import { testDialects } from './support/databases.js';
@@ -197,6 +197,28 @@ for (const dialect of testDialects()) {
       const [n] = await notificationsOf(h.deps, channel);
       assert.equal(n?.status, 'sent');
       assert.equal((await channelRow(h.deps, channel)).disabled, 0);
+    });
+
+    test('a slow delivery renews its lease: nobody takes it over and its outcome is recorded', async () => {
+      await pingedCheck('slow');
+      const channel = await addWebhook({ method_down: 'GET', url_down: `${target.url}/down` });
+      await goDown();
+      await processFlips(h.deps);
+      const claim = await claimDueNotification(h.deps.store, h.clock.now(), LEASE_MS);
+      assert.ok(claim);
+      // The target answers after the first renewal (a third of the lease, in real time); meanwhile
+      // the clock reaches the original lease's end.
+      target.reply({ delayMs: LEASE_MS / 3 + 400 });
+      const delivery = deliverNotification(h.deps, h.senders, claim);
+      await target.waitFor(1);
+      h.clock.advance(LEASE_MS - 1);
+      await new Promise((resolve) => setTimeout(resolve, LEASE_MS / 3 + 100));
+      h.clock.advance(1);
+      assert.equal(await claimDueNotification(h.deps.store, h.clock.now(), LEASE_MS), null, 'the renewed claim is still held');
+      await delivery;
+      const [n] = await notificationsOf(h.deps, channel);
+      assert.equal(n?.status, 'sent');
+      assert.equal(n.attempts, 1);
     });
 
     test('a notification whose check was deleted before delivery is dropped with it', async () => {

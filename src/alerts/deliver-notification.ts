@@ -18,10 +18,13 @@ export const LEASE_MS = 10_000;
 export async function deliverNotification(deps: AlertDeps, senders: Senders, claim: ClaimedNotification): Promise<void> {
   const { clock, log } = deps;
   const startedAt = clock.now();
+  // One renewal at a time, and the last one settled before the outcome is recorded: the record
+  // compares the lease it knows, which a renewal still in flight would have moved.
+  let renewing: Promise<unknown> = Promise.resolve();
   const renewal = setInterval(() => {
-    renewLease(deps.store.db, claim, clock.now() + LEASE_MS).catch((error: unknown) =>
-      log.warn({ err: error, notification: claim.code }, 'lease renewal failed'),
-    );
+    renewing = renewing
+      .then(() => renewLease(deps.store.db, claim, clock.now() + LEASE_MS))
+      .catch((error: unknown) => log.warn({ err: error, notification: claim.code }, 'lease renewal failed'));
   }, LEASE_MS / 3);
   let result: DeliveryResult | 'no-op';
   let final = false;
@@ -35,6 +38,7 @@ export async function deliverNotification(deps: AlertDeps, senders: Senders, cla
     }
   } finally {
     clearInterval(renewal);
+    await renewing;
   }
   // The channel's configuration changed since the flip so that it now sends nothing.
   if (result === 'no-op') result = { ok: true };
