@@ -15,12 +15,14 @@ const PERSONAS: Persona[] = ['owner', 'teammate', 'outsider'];
 
 interface Case {
   name: string;
-  method: 'GET' | 'POST' | 'DELETE';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Builds the path once the check exists (a fresh check per call where the call changes it). */
   path: (code: string) => string;
   body?: Record<string, unknown>;
   expect: Record<Persona, number>;
 }
+
+const CHANNEL = '/api/v3/channels/44444444-0000-4000-8000-000000000001';
 
 const CASES: Case[] = [
   { name: 'list checks', method: 'GET', path: () => '/api/v3/checks/', expect: { owner: 200, teammate: 200, outsider: 200 } },
@@ -94,6 +96,29 @@ const CASES: Case[] = [
     expect: { owner: 200, teammate: 401, outsider: 200 },
   },
   { name: 'list badges', method: 'GET', path: () => '/api/v3/badges/', expect: { owner: 200, teammate: 200, outsider: 200 } },
+  { name: 'get an integration', method: 'GET', path: () => CHANNEL, expect: { owner: 200, teammate: 200, outsider: 404 } },
+  {
+    name: 'add an integration',
+    method: 'POST',
+    path: () => '/api/v3/channels/',
+    body: { kind: 'webhook', config: { url_down: 'https://hooks.example.org/down' } },
+    expect: { owner: 201, teammate: 401, outsider: 201 },
+  },
+  {
+    name: 'change an integration',
+    method: 'PATCH',
+    path: () => CHANNEL,
+    body: { name: 'ours' },
+    expect: { owner: 200, teammate: 401, outsider: 404 },
+  },
+  {
+    name: 'send a test notification',
+    method: 'POST',
+    path: () => `${CHANNEL}/test`,
+    expect: { owner: 200, teammate: 401, outsider: 404 },
+  },
+  // last: the owner's call removes the integration the cases above use
+  { name: 'delete an integration', method: 'DELETE', path: () => CHANNEL, expect: { owner: 200, teammate: 401, outsider: 404 } },
 ];
 
 for (const dialect of testDialects()) {

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { openApiDocument } from '../src/http/api/openapi.js';
+import { uniqueKey } from '../src/domain/unique-key.js';
 import { testDialects } from './support/databases.js';
 import { makeCheck, makeProject, type TestProject } from './support/factories.js';
 import { makeHarness, type Harness } from './support/harness.js';
@@ -149,6 +150,7 @@ for (const dialect of testDialects()) {
     });
 
     test('read-only keys may read a channel, with its secrets masked, and change nothing', async () => {
+      const check = await makeCheck(h.deps, project);
       const created = (
         await call('POST', '/api/v3/channels/', { kind: 'pd', config: { service_key: 'abc123secret', account: 'acme' } })
       ).json();
@@ -157,6 +159,7 @@ for (const dialect of testDialects()) {
       const read = await call('GET', `/api/v3/channels/${id}`, undefined, ro);
       assert.equal(read.status, 200);
       assert.deepEqual(read.json().config, { service_key: '********', account: 'acme' });
+      assert.deepEqual(read.json().checks, [uniqueKey(check.code)], 'checks by unique_key, never by UUID');
       assert.equal((await call('GET', `/api/v3/channels/${id}`)).json().config && true, true);
       assert.deepEqual((await call('GET', `/api/v3/channels/${id}`)).json().config, {
         service_key: 'abc123secret',

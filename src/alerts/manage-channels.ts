@@ -1,5 +1,6 @@
 import type { ApiCaller } from '../accounts/authenticate-api-key.js';
 import type { Deps } from '../deps.js';
+import { uniqueKey } from '../domain/unique-key.js';
 import type { Integration } from '../integrations/integration.js';
 import { findIntegration, INTEGRATIONS } from '../integrations/registry.js';
 import { AppError } from '../lib/app-error.js';
@@ -62,7 +63,8 @@ async function view(deps: ChannelDeps, channel: ChannelRecord, readOnly: boolean
     name: channel.name,
     kind: channel.kind,
     config,
-    checks: await checkCodesOfChannel(deps.store.db, channel.id),
+    // read-only keys never see check UUIDs (spec §5.3): they know checks by unique_key
+    checks: (await checkCodesOfChannel(deps.store.db, channel.id)).map((code) => (readOnly ? uniqueKey(code) : code)),
     disabled: channel.disabled,
     last_error: channel.lastError,
   };
