@@ -107,7 +107,11 @@ export function channelSchemas(): Record<string, JsonSchema> {
         name: { type: 'string' },
         kind: { type: 'string', enum: kinds },
         config: { description: "The kind's configuration, as in ChannelCreate." },
-        checks: { type: 'array', items: uuid },
+        checks: {
+          type: 'array',
+          items: { type: 'string' },
+          description: 'The assigned checks by UUID; read-only keys see their `unique_key`s instead.',
+        },
         disabled: { type: 'boolean', description: 'Set when a provider said the target is gone for good.' },
         last_error: { type: 'string', description: "The last delivery's error; empty when it succeeded." },
       },
