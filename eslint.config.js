@@ -26,7 +26,7 @@ function forbid(folders, packages = [], why = '') {
 }
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'eslint.config.js'] },
+  { ignores: ['dist/', 'node_modules/', 'data/', 'test-output/', 'public/', 'eslint.config.js'] },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   prettier,

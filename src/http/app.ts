@@ -8,6 +8,9 @@ import { installErrorMapper, isManagementApi } from './error-mapper.js';
 import { metricsRoutes } from './metrics-routes.js';
 import { pingRoutes } from './ping-routes.js';
 import { statusRoutes } from './status-routes.js';
+import { WEB_ROUTES } from '../web/routes.js';
+import { notFoundHtml } from '../web/not-found-page.js';
+import { webPlugin } from '../web/web-plugin.js';
 
 /**
  * On stop, requests already being served still get their answer, but on a connection that then
@@ -39,12 +42,17 @@ export async function buildApp(deps: Deps, recorder: PingRecorder, senders: Send
     return503OnClosing: true,
   });
   installErrorMapper(app);
+  const prefix = routePrefix(deps.config.siteRoot);
   closeKeptAliveConnectionsOnStop(app);
   // Healthchecks' API answers unknown paths with an empty 404 (never JSON); elsewhere we explain.
-  app.setNotFoundHandler((request, reply) =>
-    isManagementApi(request.url) ? reply.code(404).send() : reply.code(404).send({ error: 'not found' }),
-  );
-  const prefix = routePrefix(deps.config.siteRoot);
+  app.setNotFoundHandler((request, reply) => {
+    if (isManagementApi(request.url)) return reply.code(404).send();
+    // a person following a stale link gets a page, a program the JSON error
+    if (request.headers.accept?.includes('text/html')) {
+      return reply.code(404).type('text/html; charset=utf-8').send(notFoundHtml(deps.config.siteName, prefix));
+    }
+    return reply.code(404).send({ error: 'not found' });
+  });
   await app.register(pingRoutes(deps.config, recorder), { prefix });
   await app.register(statusRoutes(deps), { prefix });
   await app.register(badgeRoutes(deps), { prefix });
@@ -53,5 +61,6 @@ export async function buildApp(deps: Deps, recorder: PingRecorder, senders: Send
     { prefix },
   );
   await app.register(apiRoutes(deps, senders), { prefix });
+  await app.register(webPlugin(deps, prefix, WEB_ROUTES), { prefix });
   return app;
 }

@@ -3,6 +3,7 @@ import { AppError } from '../lib/app-error.js';
 import type { Dialect } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
 import * as alerts from './migrations/0002-alerts.js';
+import * as dashboard from './migrations/0003-dashboard.js';
 import type { Store } from './open-store.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -11,6 +12,7 @@ type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<voi
 const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0001-initial', initial],
   ['0002-alerts', alerts],
+  ['0003-dashboard', dashboard],
 ];
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -16,6 +16,9 @@ export interface Database {
   checks_channels: ChecksChannelsTable;
   notifications: NotificationsTable;
   token_buckets: TokenBucketsTable;
+  sessions: SessionsTable;
+  login_links: LoginLinksTable;
+  members: MembersTable;
 }
 
 type Flag = 0 | 1;
@@ -48,6 +51,10 @@ export interface UsersTable {
   call_limit: number | null;
   calls_sent: Generated<number>;
   last_call_at: number | null;
+  /** '' (the system's), 'light' or 'dark'. */
+  theme: Generated<string>;
+  /** The checks list order (spec §1.2 `sort`). */
+  checks_sort: Generated<string>;
 }
 
 export interface ProjectsTable {
@@ -178,4 +185,29 @@ export interface TokenBucketsTable {
   key: string;
   tokens: number;
   updated_at: number;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: number;
+  created_at: number;
+  expires_at: number;
+}
+
+export interface LoginLinksTable {
+  token_hash: string;
+  user_id: number;
+  /** 'login' (an emailed sign-in link), 'invite', 'change-email:<address>'. */
+  purpose: string;
+  created_at: number;
+  expires_at: number;
+}
+
+export type MemberRole = 'r' | 'w' | 'm';
+
+export interface MembersTable {
+  project_id: number;
+  user_id: number;
+  role: MemberRole;
+  created_at: number;
 }
