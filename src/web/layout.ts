@@ -1,6 +1,9 @@
 import { html, type Html } from './html.js';
 import type { PageContext } from './page-context.js';
 
+/** Each page area keeps its styles in its own file. */
+const AREA_STYLES = ['accounts', 'projects', 'checks', 'integrations', 'settings', 'docs'];
+
 export interface PageOptions {
   title: string;
   body: Html;
@@ -23,6 +26,7 @@ export function page(ctx: PageContext, options: PageOptions): Html {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>${options.title} – ${siteName}</title>
         <link rel="stylesheet" href="${prefix}/static/watchpost.css" />
+        ${AREA_STYLES.map((name) => html`<link rel="stylesheet" href="${prefix}/static/${name}.css" />`)}
         <script src="${prefix}/static/watchpost.js" defer></script>
       </head>
       <body>

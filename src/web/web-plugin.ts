@@ -6,6 +6,7 @@ import fastifyFormbody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sessionUser } from '../accounts/sessions.js';
+import type { Senders } from '../alerts/integration-io.js';
 import type { Deps } from '../deps.js';
 import { isAppError } from '../lib/app-error.js';
 import { HTTP_STATUS, isDatabaseUnavailable } from '../http/error-mapper.js';
@@ -21,10 +22,17 @@ export type WebRoutes = (app: FastifyInstance, web: WebKit) => void;
 /** What page modules share. */
 export interface WebKit {
   deps: Deps;
+  /** Outgoing email (invitations, login links) and the HTTP client (test notifications). */
+  senders: Senders;
   /** SITE_ROOT's path ('' or '/hc'). */
   prefix: string;
   /** Sends a whole page. */
   send(reply: FastifyReply, markup: { value: string }, status?: number): FastifyReply;
+}
+
+/** Cookie signatures (and so CSRF secrets) derive from SECRET_KEY, shared by every node. */
+export function cookieSecret(secretKey: string): string {
+  return createHmac('sha256', secretKey).update('watchpost cookies').digest('hex');
 }
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
@@ -33,11 +41,9 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
  * The server-rendered dashboard (spec §12). Its own Fastify context: form bodies, cookies,
  * CSRF on every mutating request, the session user on every request, and HTML error pages.
  */
-export function webPlugin(deps: Deps, prefix: string, modules: WebRoutes[]) {
+export function webPlugin(deps: Deps, senders: Senders, prefix: string, modules: WebRoutes[]) {
   return async function register(app: FastifyInstance): Promise<void> {
-    // Cookie signatures and CSRF secrets derive from SECRET_KEY, shared by every node.
-    const cookieSecret = createHmac('sha256', deps.secretKey).update('watchpost cookies').digest('hex');
-    await app.register(fastifyCookie, { secret: cookieSecret });
+    await app.register(fastifyCookie, { secret: cookieSecret(deps.secretKey) });
     await app.register(fastifyFormbody, { bodyLimit: 1_048_576 });
     const secure = deps.config.siteRoot.startsWith('https:');
     await app.register(fastifyCsrf, {
@@ -62,6 +68,7 @@ export function webPlugin(deps: Deps, prefix: string, modules: WebRoutes[]) {
 
     const kit: WebKit = {
       deps,
+      senders,
       prefix,
       send: (reply, markup, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(markup.value),
     };

@@ -2,6 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { testDialects } from '../support/databases.js';
 import { makeHarness, type Harness } from '../support/harness.js';
+import { loggedInClient } from '../support/web-client.js';
+import { SESSION_COOKIE } from '../../src/web/web-plugin.js';
 
 for (const dialect of testDialects()) {
   describe(`dashboard shell (${dialect})`, () => {
@@ -15,6 +17,14 @@ for (const dialect of testDialects()) {
       const res = await h.app.inject({ url: '/' });
       assert.equal(res.statusCode, 303);
       assert.equal(res.headers.location, '/accounts/login/');
+    });
+
+    test('a logged-in user of / is sent to their projects; a forged session cookie counts for nothing', async () => {
+      const client = await loggedInClient(h.deps, h.app, 'alice@example.org');
+      const res = await client.get('/');
+      assert.equal(res.headers.location, '/projects/');
+      const forged = await h.app.inject({ url: '/', headers: { cookie: `${SESSION_COOKIE}=abc.def` } });
+      assert.equal(forged.headers.location, '/accounts/login/');
     });
 
     test('serves the stylesheet and script', async () => {

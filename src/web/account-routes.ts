@@ -1,0 +1,4 @@
+import type { WebRoutes } from './web-plugin.js';
+
+/** Placeholder: the pages of this area are being built. */
+export const accountRoutes: WebRoutes = () => undefined;
