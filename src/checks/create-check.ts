@@ -5,7 +5,8 @@ import type { Check } from '../domain/check.js';
 import type { CheckChanges } from '../domain/check-changes.js';
 import { AppError } from '../lib/app-error.js';
 import { newUuid } from '../lib/ids.js';
-import { countChecksOwnedBy, listProjectChecks } from '../store/checks.js';
+import { countChecksOwnedBy } from '../store/checks.js';
+import { readProjectChecks } from '../store/project-check-list.js';
 import { insertCheckWithFields, replaceCheckChannels } from '../store/check-writes.js';
 import { findProjectById } from '../store/projects.js';
 import { findUserById } from '../store/users.js';
@@ -30,7 +31,7 @@ async function findUniqueMatch(deps: Pick<Deps, 'store'>, projectId: number, cha
     timeout: c.timeoutSeconds,
     grace: c.graceSeconds,
   });
-  return (await listProjectChecks(deps.store.db, projectId)).find((c) =>
+  return (await readProjectChecks(deps.store, projectId)).find((c) =>
     changes.unique.every((field) => actual(c)[field] === wanted[field]),
   );
 }

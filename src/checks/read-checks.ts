@@ -6,7 +6,8 @@ import { uniqueKey } from '../domain/unique-key.js';
 import { AppError } from '../lib/app-error.js';
 import { CANONICAL_UUID } from '../lib/ids.js';
 import { channelCodesByCheck } from '../store/check-channels.js';
-import { findCheckByCode, listProjectChecks } from '../store/checks.js';
+import { findCheckByCode } from '../store/checks.js';
+import { readProjectChecks } from '../store/project-check-list.js';
 
 export interface CheckWithChannels extends Check {
   /** Assigned channel UUIDs (the API's `channels`). */
@@ -30,7 +31,7 @@ export async function listChecks(
   caller: ApiCaller,
   filters: { tags: string[]; slug: string | undefined },
 ): Promise<CheckWithChannels[]> {
-  const checks = (await listProjectChecks(deps.store.db, caller.projectId)).filter((check) => {
+  const checks = (await readProjectChecks(deps.store, caller.projectId)).filter((check) => {
     if (filters.slug && check.slug !== filters.slug) return false;
     const tags = tagsList(check.tags);
     return filters.tags.every((tag) => tags.includes(tag));
@@ -53,7 +54,7 @@ export async function getCheck(deps: Pick<Deps, 'store'>, caller: ApiCaller, idO
     return (await withChannels(deps, [check], { checkId: check.id }))[0]!;
   }
   if (UNIQUE_KEY.test(idOrKey)) {
-    const check = (await listProjectChecks(deps.store.db, caller.projectId)).find((c) => uniqueKey(c.code) === idOrKey);
+    const check = (await readProjectChecks(deps.store, caller.projectId)).find((c) => uniqueKey(c.code) === idOrKey);
     if (check) return (await withChannels(deps, [check], { checkId: check.id }))[0]!;
   }
   throw new AppError('not_found', 'check not found', { explicit: true });

@@ -2,7 +2,7 @@ import type { Selectable } from 'kysely';
 import type { Check, CheckKind, CheckState, StoredStatus } from '../domain/check.js';
 import type { ChecksTable } from './schema.js';
 
-type CheckRow = Selectable<ChecksTable>;
+export type CheckRow = Selectable<ChecksTable>;
 
 /** The columns a ping reads and writes, in one order shared by both dialects' hot paths. */
 export const CHECK_STATE_COLUMNS = [

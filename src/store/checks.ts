@@ -83,9 +83,3 @@ export async function lockSlugForCreate(
 ): Promise<void> {
   if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`${projectId}/${slug}`}))`.execute(db);
 }
-
-/** A project's checks in creation order (the API's natural order). */
-export async function listProjectChecks(db: Db, projectId: number): Promise<Check[]> {
-  const rows = await db.selectFrom('checks').selectAll().where('project_id', '=', projectId).orderBy('id').execute();
-  return rows.map(toCheck);
-}
