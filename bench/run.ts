@@ -13,6 +13,7 @@
 import { apiListChecks } from './api-list-checks.js';
 import { postgresBaseUrl, removeTempDirs } from './bench-database.js';
 import { killRunningChildren } from './child-process.js';
+import { dashboardChecks } from './dashboard-checks.js';
 import { downDetectionLatency } from './detection-latency.js';
 import { pingThroughput } from './ping-throughput.js';
 import { progress, type Print } from './progress.js';
@@ -38,6 +39,7 @@ const figures: Array<[name: string, run: () => Promise<void>]> = [
   ['startup', () => startup(print)],
   ['api_list_checks_sqlite', () => apiListChecks('sqlite', print)],
   ['api_list_checks_postgres', whenPostgres('api_list_checks_postgres', () => apiListChecks('postgres', print))],
+  ['dashboard_checks_sqlite_postgres', () => dashboardChecks(print)],
 ];
 
 // Children would otherwise outlive an interrupted bench and keep their ports (a PostgreSQL

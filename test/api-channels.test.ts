@@ -160,6 +160,14 @@ for (const dialect of testDialects()) {
       assert.equal(read.status, 200);
       assert.deepEqual(read.json().config, { service_key: '********', account: 'acme' });
       assert.deepEqual(read.json().checks, [uniqueKey(check.code)], 'checks by unique_key, never by UUID');
+      const slack = (
+        await call('POST', '/api/v3/channels/', { kind: 'slack', config: 'https://hooks.slack.com/services/T0/B0/secret' })
+      ).json();
+      assert.equal(
+        (await call('GET', `/api/v3/channels/${String(slack.id)}`, undefined, ro)).json().config,
+        '********',
+        'a bare webhook URL is a secret too',
+      );
       assert.equal((await call('GET', `/api/v3/channels/${id}`)).json().config && true, true);
       assert.deepEqual((await call('GET', `/api/v3/channels/${id}`)).json().config, {
         service_key: 'abc123secret',

@@ -39,8 +39,10 @@ const MASK = '********';
 
 function masked(integration: Integration, config: unknown): unknown {
   if (!integration.secretFields || typeof config !== 'object' || config === null) {
-    // a plain-string configuration that is itself a secret (a key or token) is hidden whole
-    return integration.secretFields?.includes('') ? MASK : config;
+    // A plain-string configuration is hidden whole when it is a secret (a key, a token) or
+    // when the kind has any secret at all: Slack's bare webhook URL is as secret as the token
+    // of its OAuth form.
+    return typeof config === 'string' && integration.secretFields?.length ? MASK : config;
   }
   const copy: Record<string, unknown> = { ...(config as Record<string, unknown>) };
   for (const field of integration.secretFields) if (field in copy && copy[field]) copy[field] = MASK;

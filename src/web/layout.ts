@@ -10,7 +10,7 @@ export interface PageOptions {
   /** The project whose pages these are: shows its navigation. */
   project?: { code: string; name: string };
   /** Marks the current item of the project navigation. */
-  section?: 'checks' | 'integrations' | 'settings' | 'badges';
+  section?: 'checks' | 'integrations' | 'settings' | 'badges' | 'team';
 }
 
 /** The page shell every dashboard page shares: branding, navigation, theme, flash message. */
@@ -39,6 +39,7 @@ export function page(ctx: PageContext, options: PageOptions): Html {
                   ${navItem('checks', `${prefix}/projects/${project.code}/checks/`, 'Checks')}
                   ${navItem('integrations', `${prefix}/projects/${project.code}/integrations/`, 'Integrations')}
                   ${navItem('badges', `${prefix}/projects/${project.code}/badges/`, 'Badges')}
+                  ${navItem('team', `${prefix}/projects/${project.code}/team/`, 'Team')}
                   ${navItem('settings', `${prefix}/projects/${project.code}/settings/`, 'Settings')}
                 </nav>`
               : ''

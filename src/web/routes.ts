@@ -6,6 +6,7 @@ import { homeRoutes } from './home-routes.js';
 import { integrationRoutes } from './integration-routes.js';
 import { projectRoutes } from './project-routes.js';
 import { settingsRoutes } from './settings-routes.js';
+import { unsubscribeRoutes } from './unsubscribe-routes.js';
 import type { WebRoutes } from './web-plugin.js';
 
 /** Every page module of the dashboard, in registration order. */
@@ -18,4 +19,5 @@ export const WEB_ROUTES: WebRoutes[] = [
   integrationRoutes,
   settingsRoutes,
   docsRoutes,
+  unsubscribeRoutes,
 ];

@@ -63,6 +63,8 @@ export function webPlugin(deps: Deps, senders: Senders, prefix: string, modules:
     // Every form post carries the CSRF token (STYLE.md, issue 5): checked before any handler.
     app.addHook('preHandler', (request, reply, done) => {
       if (request.method === 'GET' || request.method === 'HEAD') return done();
+      // a route authorized by a signed URL alone opts out (see unsubscribe-routes.ts)
+      if ((request.routeOptions.config as { csrf?: boolean }).csrf === false) return done();
       app.csrfProtection(request, reply, done);
     });
 

@@ -1,0 +1,21 @@
+import type { FastifyRequest } from 'fastify';
+
+/** The submitted form: @fastify/formbody gives repeated names as lists. */
+export type FormBody = Record<string, string | string[] | undefined>;
+
+export function formBody(request: FastifyRequest): FormBody {
+  const body = request.body;
+  return typeof body === 'object' && body !== null ? (body as FormBody) : {};
+}
+
+/** A field's one value ('' when absent; the first of repeated values). */
+export function formString(body: FormBody, name: string): string {
+  const value = body[name];
+  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
+}
+
+/** Every value of a repeated field (checkbox lists). */
+export function formList(body: FormBody, name: string): string[] {
+  const value = body[name];
+  return value === undefined ? [] : Array.isArray(value) ? value : [value];
+}

@@ -1,0 +1,22 @@
+import { AppError } from '../lib/app-error.js';
+import { html, type Html } from './html.js';
+
+/** A form field as posted (formbody gives strings, or arrays for repeated names): '' when absent. */
+export function formField(body: unknown, name: string): string {
+  const value = (body as Record<string, unknown> | null | undefined)?.[name];
+  const first = Array.isArray(value) ? (value[0] as unknown) : value;
+  return typeof first === 'string' ? first : '';
+}
+
+/** A user id from a form (a member to change, remove or make owner). */
+export function formUserId(body: unknown): number {
+  const text = formField(body, 'user');
+  if (!/^[1-9][0-9]{0,15}$/.test(text)) throw new AppError('bad_request', 'Choose a member.');
+  return Number(text);
+}
+
+/** An instant as `<time>` with a readable UTC text (the page script may localize it). */
+export function utcTime(ms: number): Html {
+  const iso = new Date(ms).toISOString();
+  return html`<time datetime="${iso}">${iso.slice(0, 16).replace('T', ' ')} UTC</time>`;
+}
