@@ -61,6 +61,6 @@ export async function buildApp(deps: Deps, recorder: PingRecorder, senders: Send
     { prefix },
   );
   await app.register(apiRoutes(deps, senders), { prefix });
-  await app.register(webPlugin(deps, senders, prefix, WEB_ROUTES), { prefix });
+  await app.register(webPlugin(deps, senders, recorder, prefix, WEB_ROUTES), { prefix });
   return app;
 }

@@ -73,7 +73,7 @@ export function checkActionRoutes(app: FastifyInstance, kit: WebKit): void {
   app.post('/projects/:code/checks/:uuid/ping/', async (request: CheckRequest, reply: FastifyReply) => {
     const details = await load(request);
     const proto = request.headers['x-forwarded-proto'];
-    await pingNow(deps, details, {
+    await pingNow(kit.recorder, details, {
       scheme: (typeof proto === 'string' ? proto : 'http').slice(0, 16),
       remoteAddr: request.ip || null,
       ua: request.headers['user-agent'] ?? '',

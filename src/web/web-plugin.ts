@@ -8,6 +8,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { sessionUser } from '../accounts/sessions.js';
 import type { Senders } from '../alerts/integration-io.js';
 import type { Deps } from '../deps.js';
+import type { PingRecorder } from '../ping/record-ping.js';
 import { isAppError } from '../lib/app-error.js';
 import { HTTP_STATUS, isDatabaseUnavailable } from '../http/error-mapper.js';
 import { html } from './html.js';
@@ -24,6 +25,8 @@ export interface WebKit {
   deps: Deps;
   /** Outgoing email (invitations, login links) and the HTTP client (test notifications). */
   senders: Senders;
+  /** The ping recorder HTTP pings go through (the "ping now" button). */
+  recorder: PingRecorder;
   /** SITE_ROOT's path ('' or '/hc'). */
   prefix: string;
   /** Sends a whole page. */
@@ -41,7 +44,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
  * The server-rendered dashboard (spec §12). Its own Fastify context: form bodies, cookies,
  * CSRF on every mutating request, the session user on every request, and HTML error pages.
  */
-export function webPlugin(deps: Deps, senders: Senders, prefix: string, modules: WebRoutes[]) {
+export function webPlugin(deps: Deps, senders: Senders, recorder: PingRecorder, prefix: string, modules: WebRoutes[]) {
   return async function register(app: FastifyInstance): Promise<void> {
     await app.register(fastifyCookie, { secret: cookieSecret(deps.secretKey) });
     await app.register(fastifyFormbody, { bodyLimit: 1_048_576 });
@@ -71,6 +74,7 @@ export function webPlugin(deps: Deps, senders: Senders, prefix: string, modules:
     const kit: WebKit = {
       deps,
       senders,
+      recorder,
       prefix,
       send: (reply, markup, status = 200) => reply.code(status).type('text/html; charset=utf-8').send(markup.value),
     };
