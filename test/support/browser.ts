@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
@@ -18,3 +18,9 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: `${SCREENSHOTS}${name}.png`, fullPage: true });
 }
+
+/**
+ * Browser suites skip (with the reason) where Debian's Chromium is missing, so `npm test` works
+ * on a newcomer's machine; `.ci/run` installs it and fails on any skip.
+ */
+export const withBrowser = { skip: existsSync(CHROMIUM) ? false : 'Chromium is not installed (apt-get install chromium)' };

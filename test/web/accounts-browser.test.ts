@@ -1,14 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, screenshot, withBrowser } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 const PASSWORD = 'correct horse battery';
 
 for (const dialect of testDialects()) {
-  describe(`accounts in a browser (${dialect})`, () => {
+  describe(`accounts in a browser (${dialect})`, withBrowser, () => {
     let server: WebServer;
     let browser: Browser;
     before(async () => {

@@ -8,12 +8,12 @@ import { startSession } from '../../src/accounts/sessions.js';
 import { newUuid } from '../../src/lib/ids.js';
 import { findProjectByCode } from '../../src/store/projects.js';
 import { cookieSecret, SESSION_COOKIE } from '../../src/web/web-plugin.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, screenshot, withBrowser } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 for (const dialect of testDialects()) {
-  describe(`checks pages in a browser (${dialect})`, () => {
+  describe(`checks pages in a browser (${dialect})`, withBrowser, () => {
     let server: WebServer;
     let browser: Browser;
     before(async () => {

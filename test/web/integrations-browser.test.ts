@@ -6,13 +6,13 @@ import { createProject } from '../../src/accounts/create-project.js';
 import { createUser } from '../../src/accounts/create-user.js';
 import { startSession } from '../../src/accounts/sessions.js';
 import { cookieSecret, SESSION_COOKIE } from '../../src/web/web-plugin.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, screenshot, withBrowser } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 for (const dialect of testDialects()) {
-  describe(`integrations in a browser (${dialect})`, () => {
+  describe(`integrations in a browser (${dialect})`, withBrowser, () => {
     let server: WebServer;
     let recorder: RecordingServer;
     let browser: Browser;

@@ -7,13 +7,13 @@ import { startSession } from '../../src/accounts/sessions.js';
 import { newUuid } from '../../src/lib/ids.js';
 import { findProjectByCode } from '../../src/store/projects.js';
 import { cookieSecret, SESSION_COOKIE } from '../../src/web/web-plugin.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, screenshot, withBrowser } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
 for (const dialect of testDialects()) {
-  describe(`projects and teams in a browser (${dialect})`, () => {
+  describe(`projects and teams in a browser (${dialect})`, withBrowser, () => {
     let server: WebServer;
     let smtp: SmtpSink;
     let browser: Browser;

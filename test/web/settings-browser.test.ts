@@ -9,7 +9,7 @@ import { startSession } from '../../src/accounts/sessions.js';
 import { newUuid } from '../../src/lib/ids.js';
 import { findProjectByCode } from '../../src/store/projects.js';
 import { cookieSecret, SESSION_COOKIE } from '../../src/web/web-plugin.js';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, screenshot, withBrowser } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import { startWebServer, type WebServer } from '../support/web-server.js';
 
@@ -23,7 +23,7 @@ async function freePort(): Promise<number> {
 }
 
 for (const dialect of testDialects()) {
-  describe(`settings, badges, TV and docs in a browser (${dialect})`, () => {
+  describe(`settings, badges, TV and docs in a browser (${dialect})`, withBrowser, () => {
     let server: WebServer;
     let browser: Browser;
     let code: string;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, screenshot } from '../support/browser.js';
+import { launchBrowser, screenshot, withBrowser } from '../support/browser.js';
 import { testDialects } from '../support/databases.js';
 import { startRecordingServer, type RecordingServer } from '../support/recording-server.js';
 import { startSmtpSink, type SmtpSink } from '../support/smtp-sink.js';
@@ -15,7 +15,7 @@ type InPage = { navigator: { clipboard: { readText(): Promise<string> } } };
  * pause and resume, a teammate who joins, an outsider who finds nothing.
  */
 for (const dialect of testDialects()) {
-  describe(`dashboard walkthrough in Chromium (${dialect})`, () => {
+  describe(`dashboard walkthrough in Chromium (${dialect})`, withBrowser, () => {
     let server: WebServer;
     let browser: Browser;
     let smtp: SmtpSink;
