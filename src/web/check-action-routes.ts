@@ -16,6 +16,8 @@ import {
 } from './check-form-input.js';
 import { flash, requireUser } from './page-context.js';
 import type { WebKit } from './web-plugin.js';
+import { copyCheck } from '../checks/check-page-copy.js';
+import { transferCheck } from '../checks/check-page-transfer.js';
 
 type CheckRequest = FastifyRequest<{ Params: { code: string; uuid: string } }>;
 
@@ -60,6 +62,19 @@ export function checkActionRoutes(app: FastifyInstance, kit: WebKit): void {
       return reply.redirect(pathOf(request), 303);
     });
   }
+
+  app.post('/projects/:code/checks/:uuid/copy/', async (request: CheckRequest, reply: FastifyReply) => {
+    const copy = await copyCheck(deps, await load(request));
+    flash(reply, prefix, 'This is the copy: rename it and change what differs.');
+    return reply.redirect(checkPath(prefix, request.params.code, copy), 303);
+  });
+
+  app.post('/projects/:code/checks/:uuid/transfer/', async (request: CheckRequest, reply: FastifyReply) => {
+    const target = formValues(request.body).project ?? '';
+    const moved = await transferCheck(deps, requireUser(request), await load(request), target);
+    flash(reply, prefix, 'The check is moved: it now notifies the integrations of this project.');
+    return reply.redirect(checkPath(prefix, moved, request.params.uuid), 303);
+  });
 
   for (const action of Object.keys(ACTIONS) as CheckAction[]) {
     app.post(`/projects/:code/checks/:uuid/${action}/`, async (request: CheckRequest, reply: FastifyReply) => {

@@ -25,6 +25,8 @@ export interface DetailView {
   downtime: DowntimeSummary;
   forms: { name: FormState; schedule: FormState; filters: FormState };
   preview: Html;
+  /** The user's other projects the check may move to. */
+  targets: Array<{ code: string; name: string }>;
 }
 
 /** The check's base path: every form and partial of the page hangs below it. */
@@ -118,6 +120,27 @@ function eventsSection(base: string, view: DetailView, tz: string): Html {
   </section>`;
 }
 
+function copyAndTransfer(ctx: PageContext, base: string, targets: DetailView['targets']): Html {
+  return html`<section class="copy-transfer" aria-labelledby="h-copy">
+    <h2 id="h-copy">Copy or move</h2>
+    <form method="post" action="${base}copy/" class="inline">
+      ${csrfField(ctx)}<button type="submit">Create a copy</button>
+    </form>
+    ${
+      targets.length > 0
+        ? html`<form method="post" action="${base}transfer/" class="inline" data-confirm="Move this check to the chosen project?">
+            ${csrfField(ctx)}
+            <label for="transfer-target" class="visually-hidden">Project to move the check to</label>
+            <select id="transfer-target" name="project">
+              ${targets.map((t) => html`<option value="${t.code}">${t.name}</option>`)}
+            </select>
+            <button type="submit">Transfer to project</button>
+          </form>`
+        : html`<p class="hint">To move this check, you need write access to another project.</p>`
+    }
+  </section>`;
+}
+
 function dangerZone(ctx: PageContext, base: string): Html {
   return html`<section class="danger-zone" aria-labelledby="h-danger">
     <h2 id="h-danger">Danger zone</h2>
@@ -170,7 +193,7 @@ export function checkDetailPage(ctx: PageContext, config: Config, view: DetailVi
         ${downtimeTable(view.downtime)}
       </section>
     </div>
-    ${eventsSection(base, view, check.tz)} ${writable ? dangerZone(ctx, base) : ''}
+    ${eventsSection(base, view, check.tz)} ${writable ? html`${copyAndTransfer(ctx, base, view.targets)} ${dangerZone(ctx, base)}` : ''}
     <script src="${ctx.prefix}/static/checks.js" defer></script>`;
   return page(ctx, {
     title,

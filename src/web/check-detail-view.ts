@@ -8,6 +8,7 @@ import { allValues } from './check-list-query.js';
 import { schedulePreview } from './check-schedule-form.js';
 import { pageContext, requireUser } from './page-context.js';
 import type { WebKit } from './web-plugin.js';
+import { transferTargets } from '../checks/check-page-transfer.js';
 
 /** Events the details page and its live log show at most. */
 export const LOG_LIMIT = 100;
@@ -49,9 +50,11 @@ export async function sendDetailPage(
 ) {
   const { deps } = kit;
   const kinds = eventKinds(request.query);
-  const [events, downtime] = await Promise.all([
+  const user = requireUser(request);
+  const [events, downtime, targets] = await Promise.all([
     checkEvents(deps, details.check, kinds, LOG_LIMIT),
-    downtimeSummary(deps, requireUser(request).id, details.check),
+    downtimeSummary(deps, user.id, details.check),
+    transferTargets(deps, user, details),
   ]);
   const stored = checkFormValues(details.check);
   const state = (form: Resubmitted['form']) =>
@@ -68,6 +71,7 @@ export async function sendDetailPage(
     downtime,
     forms,
     preview: schedulePreview(forms.schedule.values, now, details.check.lastPingAt),
+    targets: targets.map((t) => ({ code: t.code, name: t.name || t.ownerEmail })),
   };
   const ctx = pageContext(deps, request, reply, kit.prefix);
   return kit.send(reply, checkDetailPage(ctx, deps.config, view), status);
