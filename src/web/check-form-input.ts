@@ -2,11 +2,11 @@ import type { Check } from '../domain/check.js';
 import type { CheckChanges } from '../domain/check-changes.js';
 import { detectScheduleKind, isValidSchedule } from '../domain/schedule/index.js';
 import { isCanonicalTimezone } from '../domain/timezones.js';
+import { CHECK_LIMITS } from '../domain/check-limits.js';
 
 /**
- * The details page's forms → the changes the API's update takes, with the API's limits (spec
- * §4.7, src/http/api/check-fields.ts: names and slugs ≤ 100, keywords ≤ 200, durations 60 s to
- * 365 days, slugs of `[a-z0-9_-]`) plus the UI's stricter ones (spec §2.8, §2.9, §2.11: cron
+ * The details page's forms → the changes the API's update takes, with the API's limits
+ * (domain/check-limits.ts, spec §4.7) plus the UI's stricter ones (spec §2.8, §2.9, §2.11: cron
  * has exactly five fields, OnCalendar lines at most four parts, only canonical zone names).
  * Every problem is reported, each by its field, to be shown beside it.
  */
@@ -26,8 +26,7 @@ export function formValues(body: unknown): FormValues {
 
 export const DURATION_UNITS = { minutes: 60, hours: 3_600, days: 86_400, seconds: 1 } as const;
 export type DurationUnit = keyof typeof DURATION_UNITS;
-const MIN_SECONDS = 60;
-const MAX_SECONDS = 31_536_000;
+const { textMax, keywordsMax, durationMinSeconds: MIN_SECONDS, durationMaxSeconds: MAX_SECONDS } = CHECK_LIMITS;
 
 /** The largest unit that states `seconds` exactly, for the form's number + unit pair. */
 export function inUnits(seconds: number): { value: string; unit: DurationUnit } {
@@ -40,7 +39,7 @@ export function inUnits(seconds: number): { value: string; unit: DurationUnit } 
 /** Python's len(): code points. */
 const tooLong = (value: string, max: number) => [...value].length > max;
 
-const SLUG = /^[a-z0-9_-]*$/;
+const SLUG = new RegExp(CHECK_LIMITS.slugPattern);
 
 function durationSeconds(values: FormValues, name: string, label: string, errors: FormErrors): number | undefined {
   const text = (values[`${name}_value`] ?? '').trim();
@@ -64,8 +63,8 @@ export function nameFormInput(values: FormValues): FormResult {
   const errors: FormErrors = {};
   const name = (values.name ?? '').trim();
   const slug = (values.slug ?? '').trim();
-  if (tooLong(name, 100)) errors.name = 'The name can have at most 100 characters.';
-  if (tooLong(slug, 100)) errors.slug = 'The slug can have at most 100 characters.';
+  if (tooLong(name, textMax)) errors.name = `The name can have at most ${textMax} characters.`;
+  if (tooLong(slug, textMax)) errors.slug = `The slug can have at most ${textMax} characters.`;
   else if (!SLUG.test(slug)) errors.slug = 'The slug may contain only lowercase letters, digits, hyphens and underscores.';
   const tags = (values.tags ?? '').split(/\s+/).filter(Boolean).join(' ');
   return result({ unique: [], name, slug, tags, desc: values.desc ?? '' }, errors);
@@ -76,7 +75,7 @@ function scheduleExpr(values: FormValues, kind: 'cron' | 'oncalendar', errors: F
   const expr = (values[field] ?? '').trim().replace(/\r\n/g, '\n');
   const label = kind === 'cron' ? 'cron expression' : 'OnCalendar expression';
   if (expr === '') errors[field] = `Enter a ${label}.`;
-  else if (tooLong(expr, 100)) errors[field] = `The ${label} can have at most 100 characters.`;
+  else if (tooLong(expr, textMax)) errors[field] = `The ${label} can have at most ${textMax} characters.`;
   else if (kind === 'cron' && detectScheduleKind(expr) !== 'cron')
     errors[field] = 'A cron expression has five fields: minute, hour, day of month, month and day of week.';
   else if (kind === 'oncalendar' && expr.split('\n').some((line) => line.trim().split(/\s+/).length > 4))
@@ -114,7 +113,7 @@ export function filterFormInput(values: FormValues): FormResult {
   const on = (name: string) => values[name] === '1';
   const keywords = (name: 'start_kw' | 'success_kw' | 'failure_kw') => {
     const value = (values[name] ?? '').trim();
-    if (tooLong(value, 200)) errors[name] = 'At most 200 characters.';
+    if (tooLong(value, keywordsMax)) errors[name] = `At most ${keywordsMax} characters.`;
     return value;
   };
   const changes: CheckChanges = {

@@ -1,4 +1,5 @@
 import type { CheckChanges, UniqueField } from '../../domain/check-changes.js';
+import { CHECK_LIMITS } from '../../domain/check-limits.js';
 
 /** A JSON Schema (2020-12, as OpenAPI 3.1 embeds it). */
 export type JsonSchema = { [keyword: string]: unknown };
@@ -23,12 +24,11 @@ export type CheckFieldRule = { description: string } & (
   | { type: 'array'; change: 'unique'; items: readonly UniqueField[] }
 );
 
-const MAX_DURATION_SECONDS = 31_536_000;
 const seconds = (change: ChangeKey<number>, description: string): CheckFieldRule => ({
   type: 'integer',
   change,
-  minimum: 60,
-  maximum: MAX_DURATION_SECONDS,
+  minimum: CHECK_LIMITS.durationMinSeconds,
+  maximum: CHECK_LIMITS.durationMaxSeconds,
   description: `${description} Seconds, as a JSON integer literal: \`3600.0\` and \`36e2\` are refused.`,
 });
 const text = (change: ChangeKey<string>, description: string, maxLength?: number): CheckFieldRule =>
@@ -43,7 +43,7 @@ const flag = (change: ChangeKey<boolean>, description: string): CheckFieldRule =
 export const CHECK_FIELDS: Readonly<Record<string, CheckFieldRule>> = {
   channels: text('channels', '`*` (all integrations), `""` (none) or comma-separated integration UUIDs or names.'),
   desc: text('desc', 'Description.'),
-  failure_kw: text('failureKw', 'Keywords that make an email ping a failure.', 200),
+  failure_kw: text('failureKw', 'Keywords that make an email ping a failure.', CHECK_LIMITS.keywordsMax),
   filter_subject: flag('filterSubject', 'Look for keywords in the subject of email pings.'),
   filter_body: flag('filterBody', 'Look for keywords in the body of email pings.'),
   filter_http_body: flag('filterHttpBody', 'Look for keywords in the body of HTTP pings.'),
@@ -56,11 +56,11 @@ export const CHECK_FIELDS: Readonly<Record<string, CheckFieldRule>> = {
     enum: ['', 'POST'],
     description: '`POST` to accept only POST pings, `""` for any method.',
   },
-  name: text('name', 'Name.', 100),
+  name: text('name', 'Name.', CHECK_LIMITS.textMax),
   schedule: {
     type: 'string',
     change: 'schedule',
-    maxLength: 100,
+    maxLength: CHECK_LIMITS.textMax,
     format: 'cron-or-oncalendar',
     description:
       'A cron expression (5 fields) or a systemd OnCalendar expression; giving one makes the check a cron or ' +
@@ -69,14 +69,14 @@ export const CHECK_FIELDS: Readonly<Record<string, CheckFieldRule>> = {
   slug: {
     type: 'string',
     change: 'slug',
-    maxLength: 100,
-    pattern: '^[a-z0-9_-]*$',
+    maxLength: CHECK_LIMITS.textMax,
+    pattern: CHECK_LIMITS.slugPattern,
     description: 'Slug (v3 never derives it from the name).',
   },
-  start_kw: text('startKw', 'Keywords that make an email ping a start signal.', 200),
-  subject: text('subject', 'Deprecated: sets `success_kw` and recomputes `filter_subject`.', 200),
-  subject_fail: text('subjectFail', 'Deprecated: sets `failure_kw` and recomputes `filter_subject`.', 200),
-  success_kw: text('successKw', 'Keywords that make an email ping a success.', 200),
+  start_kw: text('startKw', 'Keywords that make an email ping a start signal.', CHECK_LIMITS.keywordsMax),
+  subject: text('subject', 'Deprecated: sets `success_kw` and recomputes `filter_subject`.', CHECK_LIMITS.keywordsMax),
+  subject_fail: text('subjectFail', 'Deprecated: sets `failure_kw` and recomputes `filter_subject`.', CHECK_LIMITS.keywordsMax),
+  success_kw: text('successKw', 'Keywords that make an email ping a success.', CHECK_LIMITS.keywordsMax),
   tags: text('tags', 'Space-separated tags.'),
   timeout: seconds('timeoutSeconds', 'Expected period of a simple check; makes the check simple unless `schedule` is given.'),
   tz: {
