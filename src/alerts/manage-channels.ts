@@ -120,7 +120,17 @@ async function checkGroupMembers(deps: ChannelDeps, projectId: number, config: u
   }
 }
 
-export async function createChannel(deps: ChannelDeps, caller: ApiCaller, input: ChannelInput): Promise<ChannelView> {
+/**
+ * `confirmed` says whether an email integration's address counts as confirmed: API callers
+ * hold the project's read-write key, so theirs do (the default); the dashboard confirms only
+ * the user's own address and sends a confirmation link to any other (email-verification.ts).
+ */
+export async function createChannel(
+  deps: ChannelDeps,
+  caller: ApiCaller,
+  input: ChannelInput,
+  confirmed: (address: string) => boolean = () => true,
+): Promise<ChannelView> {
   if (typeof input.kind !== 'string' || !INTEGRATIONS.has(input.kind)) {
     throw new AppError('bad_request', `json validation error: kind must be one of ${[...INTEGRATIONS.keys()].sort().join(', ')}`);
   }
@@ -133,8 +143,15 @@ export async function createChannel(deps: ChannelDeps, caller: ApiCaller, input:
   const code = newUuid();
   await insertChannel(
     deps.store.db,
-    // API callers hold the project's read-write key: their addresses count as confirmed.
-    { code, projectId: caller.projectId, name, kind: input.kind, value, emailVerified: true, createdAt: deps.clock.now() },
+    {
+      code,
+      projectId: caller.projectId,
+      name,
+      kind: input.kind,
+      value,
+      emailVerified: input.kind !== 'email' || confirmed(emailAddressOf(integration, value)),
+      createdAt: deps.clock.now(),
+    },
     checkIds,
   );
   return view(deps, await ownChannel(deps, caller, code), false);
@@ -170,4 +187,9 @@ export async function removeChannel(deps: ChannelDeps, caller: ApiCaller, code: 
   const shown = await view(deps, channel, false);
   await deleteChannel(deps.store.db, channel.id);
   return shown;
+}
+
+/** The address of an email integration's stored value. */
+export function emailAddressOf(integration: Integration, value: string): string {
+  return (integration.fromStored(value) as { value: string }).value;
 }

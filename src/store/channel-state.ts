@@ -6,3 +6,12 @@ export async function disableChannelByCode(db: Kysely<Database>, code: string): 
   const result = await db.updateTable('channels').set({ disabled: 1 }).where('code', '=', code).executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+export async function findChannelByCode(db: Kysely<Database>, code: string): Promise<{ id: number; kind: string } | undefined> {
+  const row = await db.selectFrom('channels').select(['id', 'kind']).where('code', '=', code).executeTakeFirst();
+  return row && { id: Number(row.id), kind: row.kind };
+}
+
+export async function confirmEmailChannel(db: Kysely<Database>, channelId: number): Promise<void> {
+  await db.updateTable('channels').set({ email_verified: 1 }).where('id', '=', channelId).execute();
+}

@@ -14,6 +14,8 @@ import { enabledKinds, isKindEnabled, kindBlurb } from './integration-kinds.js';
 import { page } from './layout.js';
 import { flash, pageContext } from './page-context.js';
 import type { WebRoutes } from './web-plugin.js';
+import { sendEmailVerification } from '../alerts/email-verification.js';
+import { requireUser } from './page-context.js';
 
 type KindParams = { Params: { code: string; kind: string } };
 
@@ -89,12 +91,38 @@ export const integrationAddRoutes: WebRoutes = (app, kit) => {
     const { project, caller } = await integrationAccess(deps, request, request.params.code, 'write');
     const integration = enabledIntegration(request.params.kind);
     const body = formBody(request);
+    // Spec §9.8: only the user's own address is confirmed at once; any other gets a link first.
+    const user = requireUser(request);
+    const confirmed = (address: string) =>
+      !deps.config.integrations.emailUseVerification || address.toLowerCase() === user.email.toLowerCase();
+    let added;
     try {
       const config = configForm(integration).read(body, undefined);
       // like Healthchecks' add pages, the new integration serves every existing check
-      await createChannel(deps, caller, { kind: integration.kind, name: formString(body, 'name').trim(), config, checks: '*' });
+      added = await createChannel(
+        deps,
+        caller,
+        { kind: integration.kind, name: formString(body, 'name').trim(), config, checks: '*' },
+        confirmed,
+      );
     } catch (error) {
       return render(request, reply, { body, error: asFormError(error) }, 400);
+    }
+    const address = integration.kind === 'email' ? (added.config as { value: string }).value : null;
+    if (address !== null && !confirmed(address)) {
+      const sent = await sendEmailVerification(deps, kit.senders.mailer, {
+        code: added.id,
+        address,
+        projectName: project.name || project.ownerEmail,
+      });
+      flash(
+        reply,
+        prefix,
+        sent.ok
+          ? `Email integration added. We sent a confirmation link to ${address}: alerts go out once it is opened.`
+          : `Email integration added, but the confirmation email could not be sent (${sent.error}).`,
+      );
+      return reply.redirect(`${prefix}/projects/${project.code}/integrations/`, 303);
     }
     flash(reply, prefix, `${integration.label} integration added.`);
     return reply.redirect(`${prefix}/projects/${project.code}/integrations/`, 303);

@@ -2,6 +2,7 @@ import { accountRoutes } from './account-routes.js';
 import { checkDetailRoutes } from './check-detail-routes.js';
 import { checkListRoutes } from './check-list-routes.js';
 import { docsRoutes } from './docs-routes.js';
+import { emailVerificationRoutes } from './email-verification-routes.js';
 import { homeRoutes } from './home-routes.js';
 import { integrationRoutes } from './integration-routes.js';
 import { projectRoutes } from './project-routes.js';
@@ -20,4 +21,5 @@ export const WEB_ROUTES: WebRoutes[] = [
   settingsRoutes,
   docsRoutes,
   unsubscribeRoutes,
+  emailVerificationRoutes,
 ];
