@@ -3,6 +3,7 @@ import type { Senders } from '../alerts/integration-io.js';
 import type { Deps } from '../deps.js';
 import type { PingRecorder } from '../ping/record-ping.js';
 import { apiRoutes } from './api/api-routes.js';
+import { cloudRoutes } from './cloud/cloud-routes.js';
 import { badgeRoutes } from './badge-routes.js';
 import { installErrorMapper, isManagementApi } from './error-mapper.js';
 import { metricsRoutes } from './metrics-routes.js';
@@ -61,6 +62,7 @@ export async function buildApp(deps: Deps, recorder: PingRecorder, senders: Send
     { prefix },
   );
   await app.register(apiRoutes(deps, senders), { prefix });
+  await app.register(cloudRoutes(deps), { prefix });
   await app.register(webPlugin(deps, senders, recorder, prefix, WEB_ROUTES), { prefix });
   return app;
 }

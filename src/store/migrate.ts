@@ -4,6 +4,7 @@ import type { Dialect } from './dialect.js';
 import * as initial from './migrations/0001-initial.js';
 import * as alerts from './migrations/0002-alerts.js';
 import * as dashboard from './migrations/0003-dashboard.js';
+import * as cloud from './migrations/0004-cloud.js';
 import type { Store } from './open-store.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -13,6 +14,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0001-initial', initial],
   ['0002-alerts', alerts],
   ['0003-dashboard', dashboard],
+  ['0004-cloud', cloud],
 ];
 
 function provider(dialect: Dialect): MigrationProvider {

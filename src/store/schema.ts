@@ -1,10 +1,11 @@
 import type { Generated } from 'kysely';
+import type { CloudTables } from './cloud-schema.js';
 
 /**
  * Table types as the database holds them: snake_case, instants as epoch ms, booleans as 0/1 on
  * both dialects (one representation keeps the row mappers dialect-free).
  */
-export interface Database {
+export interface Database extends CloudTables {
   settings: SettingsTable;
   users: UsersTable;
   projects: ProjectsTable;

@@ -1,0 +1,163 @@
+import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import type { CloudChecksTable } from './cloud-schema.js';
+import { cutPage, fetchSize, olderThan, type Page, type PageRequest } from './cloud-page.js';
+import type { Database } from './schema.js';
+
+type Db = Kysely<Database> | Transaction<Database>;
+type Row = Selectable<CloudChecksTable>;
+
+export type CloudCheckParent = { coreInstanceId: string } | { pipelineId: string };
+
+export interface CloudCheckRecord {
+  id: string;
+  projectId: number;
+  coreInstanceId: string | null;
+  pipelineId: string | null;
+  protocol: string;
+  status: string;
+  retries: number;
+  host: string;
+  port: number;
+  intervalSeconds: number;
+  agentManaged: boolean;
+  claimedAt: number | null;
+  lastProbeAt: number | null;
+  lastResult: string | null;
+  lastError: string | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+const toRecord = (r: Row): CloudCheckRecord => ({
+  id: r.id,
+  projectId: Number(r.project_id),
+  coreInstanceId: r.core_instance_id,
+  pipelineId: r.pipeline_id,
+  protocol: r.protocol,
+  status: r.status,
+  retries: Number(r.retries),
+  host: r.host,
+  port: Number(r.port),
+  intervalSeconds: Number(r.interval_seconds),
+  agentManaged: Number(r.agent_managed) === 1,
+  claimedAt: r.claimed_at === null ? null : Number(r.claimed_at),
+  lastProbeAt: r.last_probe_at === null ? null : Number(r.last_probe_at),
+  lastResult: r.last_result,
+  lastError: r.last_error,
+  createdAt: Number(r.created_at),
+  updatedAt: Number(r.updated_at),
+});
+
+export interface NewCloudCheck {
+  id: string;
+  projectId: number;
+  parent: CloudCheckParent;
+  protocol: string;
+  status: string;
+  retries: number;
+  host: string;
+  port: number;
+  now: number;
+}
+
+export async function insertCloudCheck(db: Db, c: NewCloudCheck): Promise<void> {
+  await db
+    .insertInto('cloud_checks')
+    .values({
+      id: c.id,
+      project_id: c.projectId,
+      core_instance_id: 'coreInstanceId' in c.parent ? c.parent.coreInstanceId : null,
+      pipeline_id: 'pipelineId' in c.parent ? c.parent.pipelineId : null,
+      protocol: c.protocol,
+      status: c.status,
+      retries: c.retries,
+      host: c.host,
+      port: c.port,
+      interval_seconds: 60,
+      agent_managed: 0,
+      created_at: c.now,
+      updated_at: c.now,
+    })
+    .execute();
+}
+
+/** The check if it belongs to the project and to the given kind of parent. */
+export async function findCloudCheck(
+  db: Db,
+  projectId: number,
+  id: string,
+  parentKind: 'core_instance' | 'pipeline',
+): Promise<CloudCheckRecord | undefined> {
+  const row = await db
+    .selectFrom('cloud_checks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('project_id', '=', projectId)
+    .where(parentKind === 'core_instance' ? 'core_instance_id' : 'pipeline_id', 'is not', null)
+    .executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
+export async function listCloudChecks(db: Db, parent: CloudCheckParent, page: PageRequest): Promise<Page<CloudCheckRecord>> {
+  let query = db
+    .selectFrom('cloud_checks')
+    .selectAll()
+    .where(
+      'coreInstanceId' in parent ? 'core_instance_id' : 'pipeline_id',
+      '=',
+      'coreInstanceId' in parent ? parent.coreInstanceId : parent.pipelineId,
+    )
+    .where(olderThan(page.before))
+    .orderBy('created_at', 'desc')
+    .orderBy('id', 'desc');
+  const size = fetchSize(page);
+  if (size !== null) query = query.limit(size);
+  return cutPage(await query.execute(), page, toRecord);
+}
+
+export type CloudCheckChanges = Pick<
+  Updateable<CloudChecksTable>,
+  'protocol' | 'status' | 'retries' | 'host' | 'port' | 'agent_managed' | 'claimed_at'
+>;
+
+/** A partial update: only the given columns change, so concurrent PATCHes of other fields survive. */
+export async function updateCloudCheck(db: Db, id: string, changes: CloudCheckChanges, now: number): Promise<void> {
+  await db
+    .updateTable('cloud_checks')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function deleteCloudCheck(db: Db, id: string): Promise<void> {
+  await db.deleteFrom('cloud_checks').where('id', '=', id).execute();
+}
+
+export interface CheckCounts {
+  total: number;
+  ok: number;
+  running: number;
+}
+
+/** Spec §3.7: a pipeline's counters are computed live from its checks. */
+export async function countPipelineChecks(db: Db, pipelineIds: string[]): Promise<Map<string, CheckCounts>> {
+  const counts = new Map<string, CheckCounts>();
+  if (pipelineIds.length === 0) return counts;
+  const rows = await db
+    .selectFrom('cloud_checks')
+    .select(['pipeline_id', 'status'])
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('pipeline_id', 'in', pipelineIds)
+    .groupBy(['pipeline_id', 'status'])
+    .execute();
+  for (const row of rows) {
+    if (row.pipeline_id === null) continue;
+    const c = counts.get(row.pipeline_id) ?? { total: 0, ok: 0, running: 0 };
+    const n = Number(row.n);
+    c.total += n;
+    if (row.status === 'ok') c.ok += n;
+    if (row.status === 'running') c.running += n;
+    counts.set(row.pipeline_id, c);
+  }
+  return counts;
+}
