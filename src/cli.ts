@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { createProject } from './accounts/create-project.js';
 import { createUser } from './accounts/create-user.js';
+import { mintProjectToken } from './cloud/project-token.js';
 import { AppError, isAppError } from './lib/app-error.js';
 import { migrateDatabase, openDeps, startWatchpost } from './main.js';
 
@@ -12,6 +13,7 @@ const USAGE = `usage: watchpost <command>
   migrate                             apply pending database migrations
   project create --name NAME [--owner EMAIL] [--json]
                                       create a project; prints its API keys and ping key once
+  project token --id PROJECT_UUID     print the project's Calyptia-format token (Cloud API)
   user create --email EMAIL [--superuser] [--password-file FILE]
                                       create a user; the password is read from standard input
 
@@ -87,6 +89,12 @@ async function projectCreate(args: string[]): Promise<void> {
   out(`  Ping key:             ${project.ping_key}`);
 }
 
+async function projectTokenCommand(args: string[]): Promise<void> {
+  const { values } = parseArgs({ args, options: { id: { type: 'string' } } });
+  if (values.id === undefined) usageError('project token: --id is required');
+  out(await withDeps((deps) => mintProjectToken(deps, values.id!)));
+}
+
 async function userCreate(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
@@ -108,6 +116,7 @@ async function run(argv: string[]): Promise<void> {
     return out(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'Nothing to migrate.');
   }
   if (command === 'project' && rest[0] === 'create') return projectCreate(rest.slice(1));
+  if (command === 'project' && rest[0] === 'token') return projectTokenCommand(rest.slice(1));
   if (command === 'user' && rest[0] === 'create') return userCreate(rest.slice(1));
   if (command === undefined || command === 'help' || command === '--help' || command === '-h') return out(USAGE);
   usageError(`unknown command: ${argv.join(' ')}`);

@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { freshDatabase, testDialects, type TestDatabase } from './support/databases.js';
 import { runCli } from './support/server-process.js';
+import { readProjectToken } from '../src/cloud/project-token.js';
+import { silentLogger } from '../src/lib/logger.js';
+import { openDeps } from '../src/main.js';
 
 for (const dialect of testDialects()) {
   describe(`bin/watchpost (${dialect})`, () => {
@@ -36,6 +39,26 @@ for (const dialect of testDialects()) {
       const again = await runCli(['project', 'create', '--name', 'second', '--json'], env);
       assert.equal(again.code, 0, again.stderr);
       assert.doesNotMatch(again.stderr, /password/, 'the admin is created once');
+    });
+
+    test('project token prints the Calyptia-format token of a project, which the server accepts', async () => {
+      const created = JSON.parse((await runCli(['project', 'create', '--name', 'cloud', '--json'], env)).stdout) as {
+        id: string;
+      };
+      const res = await runCli(['project', 'token', '--id', created.id], env);
+      assert.equal(res.code, 0, res.stderr);
+      const token = res.stdout.trim();
+      const [payload] = token.split('.');
+      assert.deepEqual(JSON.parse(Buffer.from(payload!, 'base64url').toString()), { ProjectID: created.id });
+      const deps = await openDeps({ ...env, LOG_LEVEL: 'silent' }, { log: silentLogger });
+      try {
+        assert.equal(readProjectToken(deps.secretKey, token), created.id);
+      } finally {
+        await deps.store.close();
+      }
+      const unknown = await runCli(['project', 'token', '--id', '00000000-0000-4000-8000-000000000000'], env);
+      assert.notEqual(unknown.code, 0);
+      assert.match(unknown.stderr, /project not found/);
     });
 
     test('user create reads the password from standard input and refuses duplicates', async () => {
