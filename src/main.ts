@@ -9,6 +9,7 @@ import { makePingRecorder } from './ping/record-ping.js';
 import { makeSenders } from './alerts/senders.js';
 import { startDeliveryLoop, type DeliveryLoop } from './scheduler/delivery-loop.js';
 import { startDetectorLoop, type DetectorLoop } from './scheduler/detector-loop.js';
+import { startProberLoop, type ProberLoop } from './scheduler/prober-loop.js';
 import { startReportsLoop, type ReportsLoop } from './scheduler/reports-loop.js';
 import { startSmtpListener, type SmtpListener } from './smtp/smtp-listener.js';
 import { migrate } from './store/migrate.js';
@@ -60,6 +61,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
   let detector: DetectorLoop | null = null;
   let delivery: DeliveryLoop | null = null;
   let reports: ReportsLoop | null = null;
+  let prober: ProberLoop | null = null;
   let app: FastifyInstance | null = null;
   let smtp: SmtpListener | null = null;
   const senders = makeSenders(deps);
@@ -74,6 +76,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
     await detector?.stop();
     await delivery?.stop();
     await reports?.stop();
+    await prober?.stop();
     await senders.close();
     await deps.store.close();
   };
@@ -82,6 +85,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
       delivery = startDeliveryLoop(deps, senders);
       detector = startDetectorLoop(deps, { onFlips: () => delivery?.wake() });
       reports = startReportsLoop(deps, senders.mailer);
+      prober = startProberLoop(deps);
     }
     if (roles.smtp && deps.config.smtpdPort !== null) {
       smtp = await startSmtpListener(deps, recorder, { host: deps.config.host, port: deps.config.smtpdPort });
