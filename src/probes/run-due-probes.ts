@@ -9,6 +9,11 @@ export const PROBE_TIMEOUT_MS = 5_000;
 /** A claim this old belongs to a prober that died: the check is failed rather than left running. */
 export const STUCK_MS = 5 * 60_000;
 const BATCH = 50;
+/**
+ * Retries beyond this are not attempted: 21 attempts of 5 s stay well inside STUCK_MS, so a
+ * probe in progress is never taken for a dead one (the API accepts up to 1000).
+ */
+export const MAX_RETRIES = 20;
 
 type ProbeDeps = Pick<Deps, 'store' | 'clock' | 'log' | 'config'>;
 
@@ -17,7 +22,7 @@ async function probeOnce(deps: ProbeDeps, task: ProbeTask) {
   const target = { host: task.host, port: task.port };
   const { result, attempts } = await probeWithRetries(
     () => (task.protocol === 'udp' ? probeUdp(target, options) : probeTcp(target, options)),
-    task.retries,
+    Math.min(task.retries, MAX_RETRIES),
   );
   return { ok: result.ok, error: result.ok ? null : result.error, attempts };
 }
