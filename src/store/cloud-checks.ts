@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { CloudChecksTable } from './cloud-schema.js';
-import { cutPage, fetchSize, olderThan, type Page, type PageRequest } from './cloud-page.js';
+import { readPage, type Page, type PageRequest } from './cloud-page.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -99,20 +99,15 @@ export async function findCloudCheck(
 }
 
 export async function listCloudChecks(db: Db, parent: CloudCheckParent, page: PageRequest): Promise<Page<CloudCheckRecord>> {
-  let query = db
+  const query = db
     .selectFrom('cloud_checks')
     .selectAll()
     .where(
       'coreInstanceId' in parent ? 'core_instance_id' : 'pipeline_id',
       '=',
       'coreInstanceId' in parent ? parent.coreInstanceId : parent.pipelineId,
-    )
-    .where(olderThan(page.before))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc');
-  const size = fetchSize(page);
-  if (size !== null) query = query.limit(size);
-  return cutPage(await query.execute(), page, toRecord);
+    );
+  return readPage(query, page, toRecord);
 }
 
 export type CloudCheckChanges = Pick<

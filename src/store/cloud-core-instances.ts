@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { CoreInstancesTable } from './cloud-schema.js';
-import { cutPage, fetchSize, olderThan, type Page, type PageRequest } from './cloud-page.js';
+import { readPage, type Page, type PageRequest } from './cloud-page.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -80,16 +80,8 @@ export async function findCoreInstance(db: Db, projectId: number, id: string): P
 }
 
 export async function listCoreInstances(db: Db, projectId: number, page: PageRequest): Promise<Page<CoreInstanceRecord>> {
-  let query = db
-    .selectFrom('core_instances')
-    .selectAll()
-    .where('project_id', '=', projectId)
-    .where(olderThan(page.before))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc');
-  const size = fetchSize(page);
-  if (size !== null) query = query.limit(size);
-  return cutPage(await query.execute(), page, toRecord);
+  const query = db.selectFrom('core_instances').selectAll().where('project_id', '=', projectId);
+  return readPage(query, page, toRecord);
 }
 
 export async function countCoreInstances(db: Db, projectId: number): Promise<number> {

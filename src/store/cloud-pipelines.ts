@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { PipelinesTable } from './cloud-schema.js';
-import { cutPage, fetchSize, olderThan, type Page, type PageRequest } from './cloud-page.js';
+import { readPage, type Page, type PageRequest } from './cloud-page.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -74,16 +74,8 @@ export async function findPipeline(db: Db, projectId: number, id: string): Promi
 }
 
 export async function listPipelines(db: Db, coreInstanceId: string, page: PageRequest): Promise<Page<PipelineRecord>> {
-  let query = db
-    .selectFrom('pipelines')
-    .selectAll()
-    .where('core_instance_id', '=', coreInstanceId)
-    .where(olderThan(page.before))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc');
-  const size = fetchSize(page);
-  if (size !== null) query = query.limit(size);
-  return cutPage(await query.execute(), page, toRecord);
+  const query = db.selectFrom('pipelines').selectAll().where('core_instance_id', '=', coreInstanceId);
+  return readPage(query, page, toRecord);
 }
 
 export type PipelineChanges = Pick<Updateable<PipelinesTable>, 'name' | 'kind' | 'port_kind' | 'wait_for_checks' | 'tags'>;

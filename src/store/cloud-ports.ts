@@ -1,6 +1,6 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
 import type { PipelinePortsTable } from './cloud-schema.js';
-import { cutPage, fetchSize, olderThan, type Page, type PageRequest } from './cloud-page.js';
+import { readPage, type Page, type PageRequest } from './cloud-page.js';
 import type { Database } from './schema.js';
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -78,16 +78,8 @@ export async function findPipelinePort(db: Db, projectId: number, id: string): P
 }
 
 export async function listPipelinePorts(db: Db, pipelineId: string, page: PageRequest): Promise<Page<PipelinePortRecord>> {
-  let query = db
-    .selectFrom('pipeline_ports')
-    .selectAll()
-    .where('pipeline_id', '=', pipelineId)
-    .where(olderThan(page.before))
-    .orderBy('created_at', 'desc')
-    .orderBy('id', 'desc');
-  const size = fetchSize(page);
-  if (size !== null) query = query.limit(size);
-  return cutPage(await query.execute(), page, toRecord);
+  const query = db.selectFrom('pipeline_ports').selectAll().where('pipeline_id', '=', pipelineId);
+  return readPage(query, page, toRecord);
 }
 
 export type PipelinePortChanges = Pick<
