@@ -1,3 +1,4 @@
+import { formField } from './form-field.js';
 import { changeEmailUrl, confirmEmailChange, requestEmailChange } from '../accounts/change-email.js';
 import { changePassword } from '../accounts/change-password.js';
 import { closeAccount } from '../accounts/close-account.js';
@@ -7,7 +8,7 @@ import { isAppError } from '../lib/app-error.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { linkConfirmPage, messagePage } from './account-login-pages.js';
 import { profilePage, type ProfileForm } from './account-profile-page.js';
-import { clearSessionCookie, formField, setSessionCookie } from './account-session-cookie.js';
+import { clearSessionCookie, setSessionCookie } from './account-session-cookie.js';
 import { flash, pageContext, requireUser } from './page-context.js';
 import type { WebRoutes } from './web-plugin.js';
 
@@ -42,7 +43,7 @@ export const accountProfileRoutes: WebRoutes = (app, kit) => {
         if (!isAppError(error) || (error.code !== 'bad_request' && error.code !== 'conflict')) throw error;
         const profile = await readProfile(deps, user.id);
         const ctx = pageContext(deps, request, reply, prefix);
-        const newEmail = form === 'email' ? formField(request, 'email') : undefined;
+        const newEmail = form === 'email' ? formField(request.body, 'email') : undefined;
         return kit.send(reply, profilePage(ctx, { profile, error: { form, message: error.message }, newEmail }), 400);
       }
     };
@@ -51,7 +52,7 @@ export const accountProfileRoutes: WebRoutes = (app, kit) => {
   app.post(
     '/accounts/profile/password/',
     profileForm('password', async (request, reply, userId) => {
-      const input = { current: formField(request, 'current'), next: formField(request, 'password') };
+      const input = { current: formField(request.body, 'current'), next: formField(request.body, 'password') };
       setSessionCookie(reply, deps.config, prefix, await changePassword(deps, userId, input));
       return 'Your password has been changed. Other sessions are logged out.';
     }),
@@ -60,7 +61,7 @@ export const accountProfileRoutes: WebRoutes = (app, kit) => {
   app.post(
     '/accounts/profile/email/',
     profileForm('email', async (request, _reply, userId) => {
-      const input = { newEmail: formField(request, 'email'), password: formField(request, 'password') };
+      const input = { newEmail: formField(request.body, 'email'), password: formField(request.body, 'password') };
       const { email } = await requestEmailChange(deps, kit.senders.mailer, userId, input);
       return `We have emailed a confirmation link to ${email}. Your address changes when you open it.`;
     }),
@@ -69,7 +70,7 @@ export const accountProfileRoutes: WebRoutes = (app, kit) => {
   app.post(
     '/accounts/profile/theme/',
     profileForm('theme', async (request, _reply, userId) => {
-      await saveTheme(deps, userId, formField(request, 'theme'));
+      await saveTheme(deps, userId, formField(request.body, 'theme'));
       return 'Your theme is saved.';
     }),
   );
@@ -77,7 +78,11 @@ export const accountProfileRoutes: WebRoutes = (app, kit) => {
   app.post(
     '/accounts/profile/notifications/',
     profileForm('notifications', async (request, _reply, userId) => {
-      const input = { reports: formField(request, 'reports'), nag: formField(request, 'nag'), tz: formField(request, 'tz') };
+      const input = {
+        reports: formField(request.body, 'reports'),
+        nag: formField(request.body, 'nag'),
+        tz: formField(request.body, 'tz'),
+      };
       await saveNotifications(deps, userId, input);
       return 'Your notification settings are saved.';
     }),
@@ -86,7 +91,7 @@ export const accountProfileRoutes: WebRoutes = (app, kit) => {
   app.post(
     '/accounts/profile/close/',
     profileForm('close', async (request, reply, userId) => {
-      await closeAccount(deps, userId, formField(request, 'email'));
+      await closeAccount(deps, userId, formField(request.body, 'email'));
       clearSessionCookie(reply, prefix);
       return 'Your account has been closed.';
     }),

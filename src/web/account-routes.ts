@@ -1,3 +1,4 @@
+import { formField } from './form-field.js';
 import { startSession, endSession } from '../accounts/sessions.js';
 import { logIn } from '../accounts/log-in.js';
 import { isLinkTokenLive, LOGIN_PURPOSE, requestLoginLink, takeLinkToken } from '../accounts/login-links.js';
@@ -5,7 +6,7 @@ import { signUp } from '../accounts/sign-up.js';
 import { AppError, isAppError } from '../lib/app-error.js';
 import { linkConfirmPage, linkSentPage, loginPage, messagePage, type LoginForm } from './account-login-pages.js';
 import { accountProfileRoutes } from './account-profile-routes.js';
-import { clearSessionCookie, clientIp, formField, safeNext, sessionToken, setSessionCookie } from './account-session-cookie.js';
+import { clearSessionCookie, clientIp, safeNext, sessionToken, setSessionCookie } from './account-session-cookie.js';
 import { signupPage } from './account-signup-page.js';
 import { flash, pageContext } from './page-context.js';
 import type { WebRoutes } from './web-plugin.js';
@@ -35,9 +36,9 @@ export const accountRoutes: WebRoutes = (app, kit) => {
   });
 
   app.post<{ Querystring: { next?: string } }>('/accounts/login/', async (request, reply) => {
-    const email = formField(request, 'email');
-    const next = safeNext(formField(request, 'next') || request.query.next);
-    const result = await logIn(deps, { email, password: formField(request, 'password'), ip: clientIp(request) });
+    const email = formField(request.body, 'email');
+    const next = safeNext(formField(request.body, 'next') || request.query.next);
+    const result = await logIn(deps, { email, password: formField(request.body, 'password'), ip: clientIp(request) });
     if (result.ok) {
       setSessionCookie(reply, deps.config, prefix, await startSession(deps, result.userId));
       return reply.redirect(next ?? home, 303);
@@ -49,8 +50,8 @@ export const accountRoutes: WebRoutes = (app, kit) => {
 
   app.post('/accounts/login/link/', async (request, reply) => {
     if (config.email.host === null) throw new AppError('not_found', 'login links need outgoing email, which is not set up');
-    const email = formField(request, 'email');
-    const next = safeNext(formField(request, 'next'));
+    const email = formField(request.body, 'email');
+    const next = safeNext(formField(request.body, 'next'));
     const ctx = pageContext(deps, request, reply, prefix);
     const outcome = await requestLoginLink(deps, kit.senders.mailer, { email, ip: clientIp(request), next });
     if (outcome === 'rate_limited') {
@@ -99,12 +100,12 @@ export const accountRoutes: WebRoutes = (app, kit) => {
 
   app.post('/accounts/signup/', async (request, reply) => {
     requireRegistration();
-    const email = formField(request, 'email');
+    const email = formField(request.body, 'email');
     const rerender = (error: string, status: number) =>
       kit.send(reply, signupPage(pageContext(deps, request, reply, prefix), { email, error }), status);
     let created: Awaited<ReturnType<typeof signUp>>;
     try {
-      created = await signUp(deps, { email, password: formField(request, 'password'), ip: clientIp(request) });
+      created = await signUp(deps, { email, password: formField(request.body, 'password'), ip: clientIp(request) });
     } catch (error) {
       if (isAppError(error) && (error.code === 'bad_request' || error.code === 'conflict')) return rerender(error.message, 400);
       throw error;

@@ -52,12 +52,3 @@ export function safeNext(next: unknown): string | null {
   for (const char of next) if (char.trim() === '' || char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f) return null;
   return next;
 }
-
-/** One text field of a url-encoded form ('' when absent; the first when repeated). */
-export function formField(request: FastifyRequest, name: string): string {
-  const body = request.body as Record<string, unknown> | undefined;
-  const value = body?.[name];
-  if (typeof value === 'string') return value;
-  if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-  return '';
-}

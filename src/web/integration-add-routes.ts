@@ -1,3 +1,4 @@
+import { formField } from './form-field.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listIntegrations } from '../alerts/list-integrations.js';
 import { createChannel } from '../alerts/manage-channels.js';
@@ -6,7 +7,7 @@ import { INTEGRATIONS } from '../integrations/registry.js';
 import { AppError } from '../lib/app-error.js';
 import { html } from './html.js';
 import { integrationAccess } from './integration-access.js';
-import { formBody, formString } from './integration-form-body.js';
+import { formBody } from './integration-form-body.js';
 import { configForm, type ConfigFormState } from './integration-config-form.js';
 import { asFormError } from './integration-form-error.js';
 import { integrationFormPage } from './integration-form-page.js';
@@ -102,7 +103,7 @@ export const integrationAddRoutes: WebRoutes = (app, kit) => {
       added = await createChannel(
         deps,
         caller,
-        { kind: integration.kind, name: formString(body, 'name').trim(), config, checks: '*' },
+        { kind: integration.kind, name: formField(body, 'name').trim(), config, checks: '*' },
         confirmed,
       );
     } catch (error) {

@@ -1,3 +1,4 @@
+import { formField } from './form-field.js';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { listIntegrations } from '../alerts/list-integrations.js';
 import { getChannel, patchChannel, type ChannelView } from '../alerts/manage-channels.js';
@@ -5,7 +6,7 @@ import type { Integration } from '../integrations/integration.js';
 import { findIntegration } from '../integrations/registry.js';
 import { AppError } from '../lib/app-error.js';
 import { integrationAccess } from './integration-access.js';
-import { formBody, formString } from './integration-form-body.js';
+import { formBody } from './integration-form-body.js';
 import { configForm, type ConfigFormState } from './integration-config-form.js';
 import { asFormError } from './integration-form-error.js';
 import { integrationFormPage } from './integration-form-page.js';
@@ -72,7 +73,7 @@ export const integrationEditRoutes: WebRoutes = (app, kit) => {
     const body = formBody(request);
     try {
       const config = configForm(integration).read(body, channel.config);
-      const name = formString(body, 'name').trim();
+      const name = formField(body, 'name').trim();
       await patchChannel(deps, caller, channel.id, {
         name,
         ...(sameConfig(integration, config, channel.config) ? {} : { config }),

@@ -1,5 +1,6 @@
+import { formField } from './form-field.js';
 import { html } from './html.js';
-import { formString } from './integration-form-body.js';
+
 import type { ConfigForm, ConfigFormState } from './integration-config-form.js';
 import { inputField } from './integration-fields.js';
 
@@ -10,7 +11,7 @@ const checked = (on: unknown) => (on === true ? 'on' : '');
 export const emailForm: ConfigForm = {
   render(state) {
     const config = stored(state);
-    const value = (name: string, fallback: string) => (state.body ? formString(state.body, name) : fallback);
+    const value = (name: string, fallback: string) => (state.body ? formField(state.body, name) : fallback);
     return html`${inputField(
       {
         name: 'config.value',
@@ -41,9 +42,9 @@ export const emailForm: ConfigForm = {
   },
   read(body) {
     return {
-      value: formString(body, 'config.value').trim(),
-      down: formString(body, 'config.down') === 'on',
-      up: formString(body, 'config.up') === 'on',
+      value: formField(body, 'config.value').trim(),
+      down: formField(body, 'config.down') === 'on',
+      up: formField(body, 'config.up') === 'on',
     };
   },
 };

@@ -8,12 +8,6 @@ export function formBody(request: FastifyRequest): FormBody {
   return typeof body === 'object' && body !== null ? (body as FormBody) : {};
 }
 
-/** A field's one value ('' when absent; the first of repeated values). */
-export function formString(body: FormBody, name: string): string {
-  const value = body[name];
-  return Array.isArray(value) ? (value[0] ?? '') : (value ?? '');
-}
-
 /** Every value of a repeated field (checkbox lists). */
 export function formList(body: FormBody, name: string): string[] {
   const value = body[name];

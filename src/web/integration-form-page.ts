@@ -1,10 +1,11 @@
+import { formField } from './form-field.js';
 import type { AccessibleProject } from '../accounts/project-access.js';
 import type { Integration } from '../integrations/integration.js';
 import { html, type Html } from './html.js';
 import type { ConfigFormState } from './integration-config-form.js';
 import { configForm } from './integration-config-form.js';
 import { inputField } from './integration-fields.js';
-import { formString } from './integration-form-body.js';
+
 import { page } from './layout.js';
 import { csrfField, type PageContext } from './page-context.js';
 
@@ -27,7 +28,7 @@ export function integrationFormPage(ctx: PageContext, options: IntegrationFormOp
   const { prefix } = ctx;
   const { project, integration, state } = options;
   const list = `${prefix}/projects/${project.code}/integrations/`;
-  const name = state.body ? formString(state.body, 'name') : options.name;
+  const name = state.body ? formField(state.body, 'name') : options.name;
   return page(ctx, {
     title: options.heading,
     project,

@@ -1,6 +1,7 @@
+import { formField } from './form-field.js';
 import { z } from 'zod';
 import type { Integration } from '../integrations/integration.js';
-import { formString, type FormBody } from './integration-form-body.js';
+import { type FormBody } from './integration-form-body.js';
 import { clearName, inputField, type InputSpec } from './integration-fields.js';
 import type { ConfigForm, ConfigFormState } from './integration-config-form.js';
 import { fieldLabel, fieldHint } from './integration-field-labels.js';
@@ -158,7 +159,7 @@ function inputSpec(integration: Integration, field: SchemaField, state: ConfigFo
   const storedValue = editing ? valueAt(state.stored, field.path) : undefined;
   const secretStored = editing && secret && storedValue !== undefined && storedValue !== null && storedValue !== '';
   let value: string;
-  if (state.body) value = formString(state.body, name);
+  if (state.body) value = formField(state.body, name);
   else if (editing) value = secret ? '' : shown(field, storedValue);
   else value = shown(field, field.defaultValue);
   const type: InputSpec['type'] = {
@@ -199,11 +200,11 @@ export function schemaForm(integration: Integration): ConfigForm {
       let config: unknown = editing && typeof stored === 'object' && stored !== null ? structuredClone(stored) : {};
       for (const field of fields) {
         const name = inputName(field.path);
-        const raw = formString(body, name);
+        const raw = formField(body, name);
         let value = parsed(field, raw);
         if (editing && isSecret(integration, field.path) && raw === '' && field.input !== 'boolean') {
           // an empty secret keeps what is stored, unless its "remove" box is ticked
-          value = formString(body, clearName(name)) === 'on' ? undefined : valueAt(stored, field.path);
+          value = formField(body, clearName(name)) === 'on' ? undefined : valueAt(stored, field.path);
         }
         if (field.path.length === 0) config = value;
         else if (value === undefined) deleteAt(config as Record<string, unknown>, field.path);

@@ -1,5 +1,6 @@
+import { formField } from './form-field.js';
 import { html } from './html.js';
-import { formString, type FormBody } from './integration-form-body.js';
+import { type FormBody } from './integration-form-body.js';
 import type { ConfigForm, ConfigFormState } from './integration-config-form.js';
 import { clearName, inputField } from './integration-fields.js';
 import { fieldProblem } from './integration-form-error.js';
@@ -36,7 +37,7 @@ function direction(state: ConfigFormState, d: Direction) {
   const editing = state.stored !== undefined;
   const stored = (state.stored ?? {}) as Record<string, unknown>;
   const value = (key: string, fromStored: string) =>
-    state.body ? formString(state.body, `config.${key}`) : editing ? fromStored : '';
+    state.body ? formField(state.body, `config.${key}`) : editing ? fromStored : '';
   const secret = (key: string) => ({ secretStored: editing && isStored(stored[key]), clearable: true });
   const heading = d === 'down' ? 'When a check goes down' : 'When a check goes up';
   return html`<fieldset>
@@ -93,9 +94,9 @@ function direction(state: ConfigFormState, d: Direction) {
 
 /** Editing: an empty secret keeps the stored one unless its "remove" box is ticked. */
 function submitted(body: FormBody, stored: Record<string, unknown> | null, key: string): string | null {
-  const raw = formString(body, `config.${key}`);
+  const raw = formField(body, `config.${key}`);
   if (stored === null || raw.trim() !== '') return raw;
-  return formString(body, clearName(`config.${key}`)) === 'on' ? '' : null;
+  return formField(body, clearName(`config.${key}`)) === 'on' ? '' : null;
 }
 
 /** Spec §9.5 `webhook`: method, URL, body and headers, once for down and once for up. */
@@ -113,7 +114,7 @@ export const webhookForm: ConfigForm = {
     // the stored JSON may carry a `name` of its own: kept as it is
     const config: Record<string, unknown> = stored ? structuredClone(stored) : {};
     for (const d of DIRECTIONS) {
-      config[`method_${d}`] = formString(body, `config.method_${d}`) || 'GET';
+      config[`method_${d}`] = formField(body, `config.method_${d}`) || 'GET';
       const url = submitted(body, stored, `url_${d}`);
       if (url !== null) config[`url_${d}`] = url.trim();
       const text = submitted(body, stored, `body_${d}`);

@@ -1,12 +1,6 @@
 import { AppError } from '../lib/app-error.js';
+import { formField } from './form-field.js';
 import { html, type Html } from './html.js';
-
-/** A form field as posted (formbody gives strings, or arrays for repeated names): '' when absent. */
-export function formField(body: unknown, name: string): string {
-  const value = (body as Record<string, unknown> | null | undefined)?.[name];
-  const first = Array.isArray(value) ? (value[0] as unknown) : value;
-  return typeof first === 'string' ? first : '';
-}
 
 /** A user id from a form (a member to change, remove or make owner). */
 export function formUserId(body: unknown): number {

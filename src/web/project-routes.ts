@@ -1,10 +1,11 @@
+import { formField } from './form-field.js';
 import { projectFor } from '../accounts/project-access.js';
 import { addProject } from '../accounts/project-lifecycle.js';
 import { projectOverview } from '../accounts/project-overview.js';
 import { teamOf } from '../accounts/team-members.js';
 import { projectInviteRoutes } from './project-invite-routes.js';
 import { projectOverviewPage } from './project-overview-page.js';
-import { formField } from './project-parts.js';
+
 import { projectTeamPage } from './project-team-page.js';
 import { projectTeamRoutes } from './project-team-routes.js';
 import { flash, pageContext, requireUser } from './page-context.js';

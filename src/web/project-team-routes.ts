@@ -1,3 +1,4 @@
+import { formField } from './form-field.js';
 import type { FastifyRequest } from 'fastify';
 import { projectFor, requireManager, requireWrite } from '../accounts/project-access.js';
 import { deleteProject, renameProject, requireOwner, transferProject } from '../accounts/project-lifecycle.js';
@@ -6,7 +7,7 @@ import { changeMemberRole, leaveProject, parseRole, removeMember } from '../acco
 import { html } from './html.js';
 import { page } from './layout.js';
 import { flash, pageContext, requireUser } from './page-context.js';
-import { formField, formUserId } from './project-parts.js';
+import { formUserId } from './project-parts.js';
 import type { WebRoutes } from './web-plugin.js';
 
 type CodeRequest = FastifyRequest<{ Params: { code: string } }>;
