@@ -1,4 +1,5 @@
 import type { ApiCaller } from '../accounts/authenticate-api-key.js';
+import { NEW_CHECK_FIELDS } from '../domain/apply-check-changes.js';
 import type { Integration } from '../integrations/integration.js';
 import type { NotificationContext, NotifyStatus } from '../integrations/notification-context.js';
 import { findIntegration } from '../integrations/registry.js';
@@ -42,11 +43,12 @@ function testContext(
       slug: 'test',
       tags: '',
       desc: '',
-      kind: 'simple',
-      timeoutSeconds: 86_400,
-      graceSeconds: 3_600,
-      schedule: '* * * * *',
-      tz: 'UTC',
+      // a new check's defaults (spec §1.4)
+      kind: NEW_CHECK_FIELDS.kind,
+      timeoutSeconds: NEW_CHECK_FIELDS.timeoutSeconds,
+      graceSeconds: NEW_CHECK_FIELDS.graceSeconds,
+      schedule: NEW_CHECK_FIELDS.schedule,
+      tz: NEW_CHECK_FIELDS.tz,
       status,
       nPings: 42,
       uniqueKey: '0000000000000000000000000000000000000000',
