@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { ifOneRowChanged } from './atomic.js';
 import type { Store } from './open-store.js';
 import type { Database } from './schema.js';
@@ -151,14 +151,4 @@ export function recordDelivery(store: Store, claim: ClaimedNotification, outcome
     .where('id', '=', claim.channel.id)
     .compile();
   return ifOneRowChanged(store, guard, [channel]);
-}
-
-/** Notifications still owed for a flip, for tests and the operational metrics. */
-export async function countUndelivered(db: Kysely<Database>): Promise<number> {
-  const row = await db
-    .selectFrom('notifications')
-    .select(sql<number>`count(*)`.as('n'))
-    .where('status', 'in', DUE_STATUSES)
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
 }
