@@ -95,7 +95,11 @@ for (const dialect of testDialects()) {
         createdAt: '2024-10-16T11:23:29.310Z',
         updatedAt: '2024-10-16T11:23:29.310Z',
       };
-      assert.deepEqual(Object.keys(got).sort(), Object.keys(seed).sort());
+      // the seed's keys, and Watchpost's extra fields (spec §7: clients ignore unknown keys)
+      assert.deepEqual(
+        Object.keys(got).sort(),
+        [...Object.keys(seed), 'interval', 'agentManaged', 'lastCheckedAt', 'lastError', 'portID'].sort(),
+      );
       for (const key of Object.keys(seed)) assert.equal(typeof got[key], typeof seed[key as keyof typeof seed], key);
       assert.equal(got.retries, 3, 'a missing retries is 3');
       assert.equal(got.createdAt, body.createdAt);
@@ -198,6 +202,7 @@ for (const dialect of testDialects()) {
       const got = json(await call({ method: 'GET', url: `/v1/pipeline_ports/${String(body.id)}` }));
       assert.deepEqual(Object.keys(got).sort(), [
         'backendPort',
+        'checkID',
         'createdAt',
         'endpoint',
         'frontendPort',
@@ -206,6 +211,7 @@ for (const dialect of testDialects()) {
         'pluginAlias',
         'pluginID',
         'pluginName',
+        'probe',
         'protocol',
         'updatedAt',
       ]);

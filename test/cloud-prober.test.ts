@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
 import { runDueProbes, STUCK_MS } from '../src/probes/run-due-probes.js';
+import { claimProbe, findDueProbes } from '../src/store/cloud-probes.js';
 import { testDialects } from './support/databases.js';
 import { makeProject, type TestProject } from './support/factories.js';
 import { makeHarness, type Harness } from './support/harness.js';
@@ -86,11 +87,9 @@ for (const dialect of testDialects()) {
     test('a check left running by a prober that died turns failed', async () => {
       const { server, port } = await listen();
       const id = await addCheck(port);
-      await h.deps.store.db
-        .updateTable('cloud_checks')
-        .set({ status: 'running', claimed_at: h.clock.now() })
-        .where('id', '=', id)
-        .execute();
+      // a prober claims it and dies before recording anything
+      const [task] = await findDueProbes(h.deps.store.db, h.clock.now(), 10);
+      assert.ok(task && (await claimProbe(h.deps.store.db, task, h.clock.now(), h.clock.now() + STUCK_MS)));
       await runDueProbes(h.deps);
       assert.equal(await status(id), 'running', 'a fresh claim is someone else’s probe in progress');
       h.clock.advance(STUCK_MS);

@@ -1,5 +1,6 @@
 import { checkJson } from '../checks/check-json.js';
 import type { Deps } from '../deps.js';
+import { buildCloudNotificationContext } from './cloud-notification-context.js';
 import type { Check } from '../domain/check.js';
 import { uniqueKey } from '../domain/unique-key.js';
 import type { LastPing, NotificationContext, NotifiedCheck, PingKind } from '../integrations/notification-context.js';
@@ -50,6 +51,7 @@ export async function buildNotificationContext(
   now: number,
 ): Promise<NotificationContext | null> {
   const db = deps.store.db;
+  if (claim.cloudFlipId !== null) return buildCloudNotificationContext(deps, { ...claim, cloudFlipId: claim.cloudFlipId }, now);
   if (claim.checkId === null) return null;
   const check = await findCheckById(db, claim.checkId);
   if (!check) return null;

@@ -7,7 +7,6 @@ import {
   findCoreInstance,
   insertCoreInstance,
   listCoreInstances,
-  recordCoreInstancePing,
   updateCoreInstance,
   type CoreInstanceChanges,
   type CoreInstanceRecord,
@@ -21,7 +20,7 @@ type CloudDeps = Pick<Deps, 'store' | 'clock'>;
 
 /** The interval a core instance is told to ping at; 5 s of slack before it counts as unreachable. */
 export const PING_INTERVAL_MS = 30_000;
-const PING_SLACK_MS = 5_000;
+export const PING_SLACK_MS = 5_000;
 
 export type CoreInstanceStatus = 'running' | 'waiting' | 'unreachable';
 
@@ -103,13 +102,6 @@ export async function changeCoreInstance(
 export async function removeCoreInstance(deps: CloudDeps, projectId: number, id: string): Promise<void> {
   await requireCoreInstance(deps, projectId, id);
   await deleteCoreInstance(deps.store.db, id);
-}
-
-/** The core instance's heartbeat; answers when to ping next. */
-export async function pingCoreInstance(deps: CloudDeps, projectId: number, id: string): Promise<number> {
-  if (!(await recordCoreInstancePing(deps.store.db, projectId, id, deps.clock.now())))
-    throw new AppError('not_found', 'core instance not found');
-  return PING_INTERVAL_MS;
 }
 
 /** A project named in a path must be the caller's own; any other is not found. */

@@ -13,6 +13,7 @@ import {
   type PipelinePortRecord,
 } from '../store/cloud-ports.js';
 import { requirePipeline } from './pipelines.js';
+import { syncPortProbe } from './port-probe.js';
 
 type CloudDeps = Pick<Deps, 'store' | 'clock'>;
 
@@ -36,25 +37,18 @@ export async function createPipelinePort(
   // A deprecated per-port kind still wins; otherwise the pipeline's portKind (spec §4.2).
   const kind = input.kind ?? pipeline.portKind;
   try {
-    await insertPipelinePort(deps.store.db, { ...input, kind, id, projectId, pipelineId, now });
+    // one transaction: a port is never left without the check its probe asks for, nor the reverse
+    return await deps.store.db.transaction().execute(async (tx) => {
+      await insertPipelinePort(tx, { ...input, kind, id, projectId, pipelineId, now });
+      await syncPortProbe(tx, projectId, id, now);
+      const created = await findPipelinePort(tx, projectId, id);
+      if (!created) throw new AppError('not_found', 'pipeline port not found');
+      return created;
+    });
   } catch (error) {
     if (isUniqueViolation(error)) throw inUse(input.protocol, input.frontendPort);
     throw error;
   }
-  return {
-    id,
-    pipelineId,
-    protocol: input.protocol,
-    kind,
-    frontendPort: input.frontendPort,
-    backendPort: input.backendPort,
-    endpoint: input.endpoint,
-    pluginId: null,
-    pluginName: null,
-    pluginAlias: null,
-    createdAt: now,
-    updatedAt: now,
-  };
 }
 
 export async function requirePipelinePort(deps: CloudDeps, projectId: number, id: string): Promise<PipelinePortRecord> {
@@ -80,8 +74,14 @@ export async function changePipelinePort(
   changes: PipelinePortChanges,
 ): Promise<void> {
   const port = await requirePipelinePort(deps, projectId, id);
+  const now = deps.clock.now();
   try {
-    await updatePipelinePort(deps.store.db, id, changes, deps.clock.now());
+    // the write locks the port row, so the sync sees the port as this write left it
+    await deps.store.db.transaction().execute(async (tx) => {
+      if (!(await updatePipelinePort(tx, projectId, id, changes, now)))
+        throw new AppError('not_found', 'pipeline port not found');
+      await syncPortProbe(tx, projectId, id, now);
+    });
   } catch (error) {
     if (isUniqueViolation(error))
       throw inUse(changes.protocol ?? port.protocol, Number(changes.frontend_port ?? port.frontendPort));
@@ -89,6 +89,7 @@ export async function changePipelinePort(
   }
 }
 
+/** Its following check goes with it (the foreign key cascades). */
 export async function removePipelinePort(deps: CloudDeps, projectId: number, id: string): Promise<void> {
   await requirePipelinePort(deps, projectId, id);
   await deletePipelinePort(deps.store.db, id);

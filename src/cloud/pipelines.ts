@@ -8,6 +8,7 @@ import {
   findPipeline,
   insertPipeline,
   listPipelines,
+  listPipelinesOfProject,
   updatePipeline,
   type NewPipeline,
   type PipelineChanges,
@@ -71,6 +72,17 @@ export async function listCoreInstancePipelines(
 ): Promise<Page<PipelineView>> {
   await requireCoreInstance(deps, projectId, coreInstanceId);
   const found = await listPipelines(deps.store.db, coreInstanceId, page);
+  return { items: await withCounts(deps, found.items), next: found.next };
+}
+
+/** `GET /v1/projects/{projectID}/pipelines` (spec §5.2): every core instance's, newest first. */
+export async function listProjectPipelines(
+  deps: CloudDeps,
+  projectId: number,
+  page: PageRequest,
+  name: string | null,
+): Promise<Page<PipelineView>> {
+  const found = await listPipelinesOfProject(deps.store.db, projectId, page, name);
   return { items: await withCounts(deps, found.items), next: found.next };
 }
 

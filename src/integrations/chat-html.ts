@@ -5,7 +5,7 @@ import { escapeHtml } from '../domain/escape-html.js';
 /** `<name> is DOWN (reason).` or `<name> is now UP. The downtime lasted …`, `name` already formatted. */
 export function statusLine(ctx: NotificationContext, name: string, bold: (word: string) => string = (w) => w): string {
   if (ctx.status === 'down') {
-    const reason = longReason(ctx.flip.reason);
+    const reason = longReason(ctx.flip);
     return `${name} is ${bold('DOWN')}${reason ? ` (${reason})` : ''}.`;
   }
   const downtime = statusSentence(ctx);

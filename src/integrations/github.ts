@@ -28,7 +28,7 @@ const fields = {
 const GITHUB_HEADERS = { Accept: 'application/vnd.github+json', 'X-GitHub-Api-Version': '2022-11-28' };
 
 function issueBody(ctx: NotificationContext, siteRoot: string): string {
-  const reason = longReason(ctx.flip.reason);
+  const reason = longReason(ctx.flip);
   const lines = [`[${checkName(ctx.check)}](${cloakedUrl(siteRoot, ctx.check)}) is **DOWN**${reason ? ` (${reason})` : ''}.`, ''];
   if (ctx.check.desc) lines.push(ctx.check.desc, '');
   lines.push(...markdownFacts(ctx));

@@ -22,7 +22,7 @@ export function statusTitle(ctx: Pick<NotificationContext, 'status' | 'check'>):
 
 /** `Backup is DOWN (success signal did not arrive on time, grace time passed).`, or without the reason. */
 export function downSentence(ctx: Pick<NotificationContext, 'flip' | 'check'>): string {
-  const reason = longReason(ctx.flip.reason);
+  const reason = longReason(ctx.flip);
   return `${checkName(ctx.check)} is DOWN${reason ? ` (${reason})` : ''}.`;
 }
 

@@ -106,7 +106,10 @@ export function totalPings(ctx: Pick<NotificationContext, 'lastPing'>): number {
   return ctx.lastPing?.n ?? 0;
 }
 
-export function longReason(reason: FlipReason | ''): string {
+export function longReason(flip: Pick<NotificationContext['flip'], 'reason' | 'detail'>): string {
+  // a Cloud flip words its own reason (the probe's error, the core instance's silence)
+  if (flip.detail) return flip.detail;
+  const reason: FlipReason | '' = flip.reason;
   if (reason === 'timeout') return 'success signal did not arrive on time, grace time passed';
   if (reason === 'fail') return 'received a failure signal';
   return '';
@@ -115,7 +118,7 @@ export function longReason(reason: FlipReason | ''): string {
 /** `Reason: …` for down flips, `The downtime lasted …` for up flips; null when neither applies. */
 export function statusSentence(ctx: Pick<NotificationContext, 'status' | 'flip' | 'downtimeMs'>): string | null {
   if (ctx.status === 'down') {
-    const reason = longReason(ctx.flip.reason);
+    const reason = longReason(ctx.flip);
     return reason ? `Reason: ${reason}.` : null;
   }
   return ctx.downtimeMs === null ? null : `The downtime lasted ${sentenceDuration(ctx.downtimeMs)}.`;
@@ -126,12 +129,12 @@ export function tagList(check: Pick<NotifiedCheck, 'tags'>): string[] {
 }
 
 /** Links in messages hide the check's UUID (spec §1.10 "Cloaked URL"). */
-export function cloakedUrl(siteRoot: string, check: Pick<NotifiedCheck, 'uniqueKey'>): string {
-  return `${siteRoot}/cloaked/${check.uniqueKey}/`;
+export function cloakedUrl(siteRoot: string, check: Pick<NotifiedCheck, 'uniqueKey' | 'detailsPath'>): string {
+  return check.detailsPath ? `${siteRoot}${check.detailsPath}` : `${siteRoot}/cloaked/${check.uniqueKey}/`;
 }
 
-export function detailsUrl(siteRoot: string, check: Pick<NotifiedCheck, 'code'>): string {
-  return `${siteRoot}/checks/${check.code}/details/`;
+export function detailsUrl(siteRoot: string, check: Pick<NotifiedCheck, 'code' | 'detailsPath'>): string {
+  return `${siteRoot}${check.detailsPath ?? `/checks/${check.code}/details/`}`;
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: false });

@@ -18,7 +18,7 @@ import { escapeAsterisks } from './slack-payload.js';
 function heading(ctx: NotificationContext): string {
   const name = checkName(ctx.check);
   if (ctx.status === 'down') {
-    const reason = longReason(ctx.flip.reason);
+    const reason = longReason(ctx.flip);
     return `🔴 “${name}” is DOWN${reason ? ` (${reason})` : ''}.`;
   }
   const downtime = statusSentence(ctx);

@@ -19,8 +19,13 @@ export interface NotifiedCheck {
   nPings: number;
   /** SHA-1 form of spec §1.10: the alias/incident key providers dedupe on. */
   uniqueKey: string;
-  /** The check as API v3 read-write JSON, for the webhook's `$JSON`. */
+  /** The check as API v3 read-write JSON, for the webhook's `$JSON` (a Cloud check: its Cloud API JSON). */
   json: Record<string, unknown>;
+  /**
+   * The dashboard page links point to, under SITE_ROOT, for what is not a heartbeat check (a
+   * Cloud check or core instance, whose ID is no secret to cloak); absent: the check's own page.
+   */
+  detailsPath?: string;
 }
 
 export type PingKind = 'success' | 'start' | 'fail' | 'ign' | 'log';
@@ -53,7 +58,13 @@ export interface NotificationContext {
   notificationCode: string;
   /** The flip's new status. */
   status: NotifyStatus;
-  flip: { at: number; oldStatus: StoredStatus; reason: '' | 'timeout' | 'fail' };
+  flip: {
+    at: number;
+    oldStatus: StoredStatus;
+    reason: '' | 'timeout' | 'fail';
+    /** A Cloud flip's reason in words (the probe's error); messages show it instead of `reason`'s. */
+    detail?: string;
+  };
   check: NotifiedCheck;
   /** The channel being notified (email unsubscribe links name it). */
   channel: { code: string; name: string };

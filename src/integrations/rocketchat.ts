@@ -5,7 +5,7 @@ import type { NotificationContext } from './notification-context.js';
 import { checkFields, siteLogoUrl } from './slack-payload.js';
 
 function headline(ctx: NotificationContext, url: string): string {
-  const reason = ctx.status === 'down' ? longReason(ctx.flip.reason) : '';
+  const reason = ctx.status === 'down' ? longReason(ctx.flip) : '';
   const text = `[${checkName(ctx.check)}](${url}) is ${statusWord(ctx)}${reason ? ` (${reason})` : ''}.`;
   const downtime = ctx.status === 'up' ? statusSentence(ctx) : null;
   return downtime ? `${text} ${downtime}` : text;

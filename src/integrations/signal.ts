@@ -34,7 +34,7 @@ export function signalMarkup(ctx: NotificationContext): string {
   const name = escapeHtml(checkName(check));
   const lines: string[] = [];
   if (ctx.status === 'down') {
-    const reason = longReason(ctx.flip.reason);
+    const reason = longReason(ctx.flip);
     lines.push(`The check <b>${name}</b> is <b>DOWN</b>${reason ? ` (${reason})` : ''}.`);
   } else {
     const downtime = ctx.downtimeMs ? ` The downtime lasted ${sentenceDuration(ctx.downtimeMs)}.` : '';

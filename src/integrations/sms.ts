@@ -15,7 +15,7 @@ import {
 export function smsText(ctx: NotificationContext, siteName: string): string {
   const name = checkName(ctx.check);
   if (ctx.status === 'down') {
-    const reason = longReason(ctx.flip.reason);
+    const reason = longReason(ctx.flip);
     return `${siteName}: The check "${name}" is DOWN${reason ? ` (${reason})` : ''}.`;
   }
   const downtime = ctx.downtimeMs ? ` The downtime lasted ${sentenceDuration(ctx.downtimeMs)}.` : '';

@@ -35,7 +35,7 @@ function formattedTo(config: ZulipConfig): string {
 }
 
 function content(ctx: NotificationContext, siteRoot: string): string {
-  const reason = ctx.status === 'down' ? longReason(ctx.flip.reason) : '';
+  const reason = ctx.status === 'down' ? longReason(ctx.flip) : '';
   let text = `[${checkName(ctx.check)}](${cloakedUrl(siteRoot, ctx.check)}) is **${statusWord(ctx)}**${reason ? ` (${reason})` : ''}.`;
   const downtime = ctx.status === 'up' ? statusSentence(ctx) : null;
   if (downtime) text += `\n${downtime}`;

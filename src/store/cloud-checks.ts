@@ -1,4 +1,7 @@
 import type { Kysely, Selectable, Transaction, Updateable } from 'kysely';
+import { ifOneRowChanged } from './atomic.js';
+import { cloudFlipInsert, type NewCloudFlip } from './cloud-flips.js';
+import type { Store } from './open-store.js';
 import type { CloudChecksTable } from './cloud-schema.js';
 import { readPage, type Page, type PageRequest } from './cloud-page.js';
 import type { Database } from './schema.js';
@@ -24,6 +27,9 @@ export interface CloudCheckRecord {
   lastProbeAt: number | null;
   lastResult: string | null;
   lastError: string | null;
+  alertStatus: string;
+  nextProbeAt: number | null;
+  portId: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -44,6 +50,9 @@ const toRecord = (r: Row): CloudCheckRecord => ({
   lastProbeAt: r.last_probe_at === null ? null : Number(r.last_probe_at),
   lastResult: r.last_result,
   lastError: r.last_error,
+  alertStatus: r.alert_status,
+  nextProbeAt: r.next_probe_at === null ? null : Number(r.next_probe_at),
+  portId: r.port_id,
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
 });
@@ -57,6 +66,11 @@ export interface NewCloudCheck {
   retries: number;
   host: string;
   port: number;
+  intervalSeconds: number;
+  /** Set when the check follows a pipeline port (the port's probe opt-in). */
+  portId?: string;
+  /** Created with a result already (an agent's): Watchpost doesn't probe it. */
+  agentManaged?: boolean;
   now: number;
 }
 
@@ -73,8 +87,13 @@ export async function insertCloudCheck(db: Db, c: NewCloudCheck): Promise<void> 
       retries: c.retries,
       host: c.host,
       port: c.port,
-      interval_seconds: 60,
-      agent_managed: 0,
+      interval_seconds: c.intervalSeconds,
+      agent_managed: c.agentManaged ? 1 : 0,
+      // due at once: the prober picks it up on its next pass
+      next_probe_at: c.agentManaged ? null : c.now,
+      // a result given at creation is where alerts start from, not a change to alert on
+      alert_status: c.status === 'ok' || c.status === 'failed' ? c.status : 'new',
+      port_id: c.portId ?? null,
       created_at: c.now,
       updated_at: c.now,
     })
@@ -98,6 +117,17 @@ export async function findCloudCheck(
   return row ? toRecord(row) : undefined;
 }
 
+/** The check if it belongs to the project, whatever its parent (the dashboard's routes). */
+export async function findCloudCheckOfProject(db: Db, projectId: number, id: string): Promise<CloudCheckRecord | undefined> {
+  const row = await db
+    .selectFrom('cloud_checks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('project_id', '=', projectId)
+    .executeTakeFirst();
+  return row ? toRecord(row) : undefined;
+}
+
 export async function listCloudChecks(db: Db, parent: CloudCheckParent, page: PageRequest): Promise<Page<CloudCheckRecord>> {
   const query = db
     .selectFrom('cloud_checks')
@@ -112,8 +142,32 @@ export async function listCloudChecks(db: Db, parent: CloudCheckParent, page: Pa
 
 export type CloudCheckChanges = Pick<
   Updateable<CloudChecksTable>,
-  'protocol' | 'status' | 'retries' | 'host' | 'port' | 'agent_managed' | 'claimed_at'
+  'protocol' | 'status' | 'retries' | 'host' | 'port' | 'interval_seconds' | 'agent_managed' | 'claimed_at' | 'next_probe_at'
 >;
+
+/**
+ * A partial update decided on what was read (`seen`): it applies only if the check's status,
+ * alert status, claim and update time are still those, and records `flip` in the same
+ * transaction. False when something wrote the check meanwhile: read it again and decide again.
+ */
+export function updateCloudCheckIfUnchanged(
+  store: Store,
+  seen: Pick<CloudCheckRecord, 'id' | 'status' | 'alertStatus' | 'claimedAt' | 'updatedAt'>,
+  changes: CloudCheckChanges & { alert_status?: string },
+  now: number,
+  flip: NewCloudFlip | null,
+): Promise<boolean> {
+  const guard = store.db
+    .updateTable('cloud_checks')
+    .set({ ...changes, updated_at: now })
+    .where('id', '=', seen.id)
+    .where('status', '=', seen.status)
+    .where('alert_status', '=', seen.alertStatus)
+    .where('updated_at', '=', seen.updatedAt)
+    .where((eb) => (seen.claimedAt === null ? eb('claimed_at', 'is', null) : eb('claimed_at', '=', seen.claimedAt)))
+    .compile();
+  return ifOneRowChanged(store, guard, flip ? [cloudFlipInsert(store.db, flip)] : []);
+}
 
 /** A partial update: only the given columns change, so concurrent PATCHes of other fields survive. */
 export async function updateCloudCheck(db: Db, id: string, changes: CloudCheckChanges, now: number): Promise<void> {

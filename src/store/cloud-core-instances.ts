@@ -107,14 +107,16 @@ export async function updateCoreInstance(db: Db, id: string, changes: CoreInstan
 }
 
 /** A heartbeat: only the ping time moves, so it never races a PATCH of other fields. */
-export async function recordCoreInstancePing(db: Db, projectId: number, id: string, now: number): Promise<boolean> {
-  const result = await db
+/** Records the heartbeat; answers the status alerts last knew of, or null when there's no such core instance. */
+export async function recordCoreInstancePing(db: Db, projectId: number, id: string, now: number): Promise<string | null> {
+  const row = await db
     .updateTable('core_instances')
     .set({ last_ping_at: now })
     .where('id', '=', id)
     .where('project_id', '=', projectId)
+    .returning('alert_status')
     .executeTakeFirst();
-  return Number(result.numUpdatedRows) > 0;
+  return row?.alert_status ?? null;
 }
 
 /** Pipelines, ports and checks go with it (foreign keys cascade). */

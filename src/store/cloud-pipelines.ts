@@ -78,6 +78,21 @@ export async function listPipelines(db: Db, coreInstanceId: string, page: PageRe
   return readPage(query, page, toRecord);
 }
 
+/**
+ * The project's pipelines across its core instances, optionally only those named `name`.
+ * No index serves it yet (pipelines are indexed per core instance): a scan of `pipelines`.
+ */
+export async function listPipelinesOfProject(
+  db: Db,
+  projectId: number,
+  page: PageRequest,
+  name: string | null,
+): Promise<Page<PipelineRecord>> {
+  let query = db.selectFrom('pipelines').selectAll().where('project_id', '=', projectId);
+  if (name !== null) query = query.where('name', '=', name);
+  return readPage(query, page, toRecord);
+}
+
 export type PipelineChanges = Pick<Updateable<PipelinesTable>, 'name' | 'kind' | 'port_kind' | 'wait_for_checks' | 'tags'>;
 
 export async function updatePipeline(db: Db, id: string, changes: PipelineChanges, now: number): Promise<void> {

@@ -1,3 +1,5 @@
+import type { Generated } from 'kysely';
+
 type Flag = 0 | 1;
 
 /** Calyptia "core instances" (aggregators): heartbeat-derived status from `last_ping_at`. */
@@ -14,6 +16,8 @@ export interface CoreInstancesTable {
   skip_service_creation: Flag;
   image: string | null;
   last_ping_at: number | null;
+  /** The heartbeat status a flip was last recorded for: 'waiting' | 'running' | 'unreachable'. */
+  alert_status: Generated<string>;
   created_at: number;
   updated_at: number;
 }
@@ -43,6 +47,8 @@ export interface PipelinePortsTable {
   plugin_id: string | null;
   plugin_name: string | null;
   plugin_alias: string | null;
+  /** Watchpost extension: probe `endpoint:frontendPort` while the port has an endpoint. */
+  probe: Generated<Flag>;
   created_at: number;
   updated_at: number;
 }
@@ -71,8 +77,28 @@ export interface CloudChecksTable {
   /** 'ok' or 'failed' of the last probe Watchpost ran. */
   last_result: string | null;
   last_error: string | null;
+  /** The last settled result a flip was recorded for: 'new' | 'ok' | 'failed'. */
+  alert_status: Generated<string>;
+  /** When the prober next looks at it; null while an agent manages it. */
+  next_probe_at: number | null;
+  /** The pipeline port this check follows (the port's probe opt-in), if any. */
+  port_id: string | null;
   created_at: number;
   updated_at: number;
+}
+
+/** An ok↔failed change of a Cloud check, or a core instance going silent or coming back. */
+export interface CloudFlipsTable {
+  id: Generated<number>;
+  project_id: number;
+  cloud_check_id: string | null;
+  core_instance_id: string | null;
+  created_at: number;
+  processed_at: number | null;
+  /** 'new' | 'up' | 'down': the heartbeat vocabulary, so one rule decides what notifies. */
+  old_status: string;
+  new_status: string;
+  reason: Generated<string>;
 }
 
 export interface CloudTables {
@@ -80,4 +106,5 @@ export interface CloudTables {
   pipelines: PipelinesTable;
   pipeline_ports: PipelinePortsTable;
   cloud_checks: CloudChecksTable;
+  cloud_flips: CloudFlipsTable;
 }

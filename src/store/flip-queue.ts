@@ -51,6 +51,23 @@ export async function enabledChannelsOfCheck(db: Kysely<Database>, checkId: numb
     .where('checks_channels.check_id', '=', checkId)
     .where('channels.disabled', '=', 0)
     .execute();
+  return fastestFirst(rows);
+}
+
+/** A Cloud flip notifies every enabled integration of the project (DESIGN.md), in the same order. */
+export async function enabledChannelsOfProject(db: Kysely<Database>, projectId: number): Promise<AssignedChannel[]> {
+  const rows = await db
+    .selectFrom('channels')
+    .select(['id', 'kind', 'value', 'last_notify_duration_ms'])
+    .where('project_id', '=', projectId)
+    .where('disabled', '=', 0)
+    .execute();
+  return fastestFirst(rows);
+}
+
+type ChannelRow = { id: number | string; kind: string; value: string; last_notify_duration_ms: number | null };
+
+function fastestFirst(rows: ChannelRow[]): AssignedChannel[] {
   const channels = rows.map((r) => ({
     id: Number(r.id),
     kind: r.kind,

@@ -5,6 +5,7 @@ import * as initial from './migrations/0001-initial.js';
 import * as alerts from './migrations/0002-alerts.js';
 import * as dashboard from './migrations/0003-dashboard.js';
 import * as cloud from './migrations/0004-cloud.js';
+import * as cloudAlerts from './migrations/0005-cloud-alerts.js';
 import type { Store } from './open-store.js';
 
 type DialectMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -15,6 +16,7 @@ const MIGRATIONS: ReadonlyArray<readonly [string, DialectMigration]> = [
   ['0002-alerts', alerts],
   ['0003-dashboard', dashboard],
   ['0004-cloud', cloud],
+  ['0005-cloud-alerts', cloudAlerts],
 ];
 
 function provider(dialect: Dialect): MigrationProvider {

@@ -15,6 +15,8 @@ export interface ClaimedNotification {
   code: string;
   checkId: number | null;
   flipId: number | null;
+  /** Set instead of `checkId`/`flipId` for a Cloud check's or core instance's flip. */
+  cloudFlipId: number | null;
   checkStatus: 'up' | 'down';
   attempts: number;
   createdAt: number;
@@ -65,7 +67,7 @@ export async function claimDueNotification(store: Store, now: number, leaseMs: n
     .where('id', '=', (eb) => eb.selectFrom(pick.as('due')).select('due.id'))
     .where('status', 'in', DUE_STATUSES)
     .where('next_attempt_at', '<=', now)
-    .returning(['id', 'code', 'check_id', 'flip_id', 'check_status', 'attempts', 'created_at', 'channel_id'])
+    .returning(['id', 'code', 'check_id', 'flip_id', 'cloud_flip_id', 'check_status', 'attempts', 'created_at', 'channel_id'])
     .executeTakeFirst();
   if (!claimed) return null;
   const channel = await store.db
@@ -79,6 +81,7 @@ export async function claimDueNotification(store: Store, now: number, leaseMs: n
     code: claimed.code,
     checkId: claimed.check_id === null ? null : Number(claimed.check_id),
     flipId: claimed.flip_id === null ? null : Number(claimed.flip_id),
+    cloudFlipId: claimed.cloud_flip_id === null ? null : Number(claimed.cloud_flip_id),
     checkStatus: claimed.check_status === 'up' ? 'up' : 'down',
     attempts: claimed.attempts,
     createdAt: claimed.created_at,

@@ -169,6 +169,8 @@ export interface NotificationsTable {
   check_id: number | null;
   channel_id: number;
   flip_id: number | null;
+  /** Set instead of `flip_id` when a Cloud check or core instance flipped. */
+  cloud_flip_id: number | null;
   check_status: Generated<string>;
   created_at: number;
   /** pending → sending (claimed) → sent | failed. */

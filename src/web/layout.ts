@@ -2,7 +2,7 @@ import { html, type Html } from './html.js';
 import type { PageContext } from './page-context.js';
 
 /** Each page area keeps its styles in its own file. */
-const AREA_STYLES = ['accounts', 'projects', 'checks', 'integrations', 'settings', 'docs'];
+const AREA_STYLES = ['accounts', 'projects', 'checks', 'integrations', 'settings', 'docs', 'cloud'];
 
 export interface PageOptions {
   title: string;
@@ -10,7 +10,7 @@ export interface PageOptions {
   /** The project whose pages these are: shows its navigation. */
   project?: { code: string; name: string };
   /** Marks the current item of the project navigation. */
-  section?: 'checks' | 'integrations' | 'settings' | 'badges' | 'team';
+  section?: 'checks' | 'cloud' | 'integrations' | 'settings' | 'badges' | 'team';
 }
 
 /** The page shell every dashboard page shares: branding, navigation, theme, flash message. */
@@ -37,6 +37,7 @@ export function page(ctx: PageContext, options: PageOptions): Html {
               ? html`<nav class="project-nav" aria-label="Project">
                   <a class="project-name" href="${prefix}/projects/${project.code}/checks/">${project.name}</a>
                   ${navItem('checks', `${prefix}/projects/${project.code}/checks/`, 'Checks')}
+                  ${navItem('cloud', `${prefix}/projects/${project.code}/cloud/`, 'Cloud')}
                   ${navItem('integrations', `${prefix}/projects/${project.code}/integrations/`, 'Integrations')}
                   ${navItem('badges', `${prefix}/projects/${project.code}/badges/`, 'Badges')}
                   ${navItem('team', `${prefix}/projects/${project.code}/team/`, 'Team')}

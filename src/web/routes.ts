@@ -1,6 +1,7 @@
 import { accountRoutes } from './account-routes.js';
 import { checkDetailRoutes } from './check-detail-routes.js';
 import { checkListRoutes } from './check-list-routes.js';
+import { cloudDashboardRoutes } from './cloud-routes.js';
 import { docsRoutes } from './docs-routes.js';
 import { emailVerificationRoutes } from './email-verification-routes.js';
 import { homeRoutes } from './home-routes.js';
@@ -17,6 +18,7 @@ export const WEB_ROUTES: WebRoutes[] = [
   projectRoutes,
   checkListRoutes,
   checkDetailRoutes,
+  cloudDashboardRoutes,
   integrationRoutes,
   settingsRoutes,
   docsRoutes,

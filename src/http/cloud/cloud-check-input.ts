@@ -1,4 +1,11 @@
-import { CHECK_NOUN, type CheckChanges, type CheckInput, type CheckParentKind } from '../../cloud/cloud-checks.js';
+import {
+  CHECK_INTERVAL_RANGE,
+  CHECK_NOUN,
+  DEFAULT_CHECK_INTERVAL,
+  type CheckChanges,
+  type CheckInput,
+  type CheckParentKind,
+} from '../../cloud/cloud-checks.js';
 import { bad, given, isHost, isPort, objectBody } from './cloud-input.js';
 
 const PROTOCOLS = new Set(['tcp', 'udp']);
@@ -17,10 +24,11 @@ const validators: Record<string, (v: unknown) => boolean> = {
   // Go clients always send every key, an unset status as "" (spec §3.3)
   status: (v) => typeof v === 'string' && (v === '' || STATUSES.has(v)),
   retries: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1000,
+  interval: (v) => Number.isInteger(v) && (v as number) >= CHECK_INTERVAL_RANGE.min && (v as number) <= CHECK_INTERVAL_RANGE.max,
 };
 
 function validate(kind: CheckParentKind, body: Record<string, unknown>): void {
-  for (const key of ['protocol', 'host', 'port', 'status', 'retries']) field(kind, body, key, validators[key] ?? (() => false));
+  for (const key of Object.keys(validators)) field(kind, body, key, validators[key] ?? (() => false));
 }
 
 export function checkCreateInput(kind: CheckParentKind, raw: unknown): CheckInput {
@@ -33,6 +41,7 @@ export function checkCreateInput(kind: CheckParentKind, raw: unknown): CheckInpu
     port: body.port as number,
     status: (body.status as string | undefined) || 'new',
     retries: given(body, 'retries') ? (body.retries as number) : DEFAULT_RETRIES,
+    interval: given(body, 'interval') ? (body.interval as number) : DEFAULT_CHECK_INTERVAL,
   };
 }
 
@@ -44,6 +53,7 @@ export function checkUpdateInput(kind: CheckParentKind, raw: unknown): CheckChan
   if (given(body, 'host')) changes.host = body.host as string;
   if (given(body, 'port')) changes.port = body.port as number;
   if (given(body, 'retries')) changes.retries = body.retries as number;
+  if (given(body, 'interval')) changes.interval = body.interval as number;
   // "" is the Go client's "unset"
   if (given(body, 'status') && body.status !== '') changes.status = body.status as string;
   return changes;

@@ -2,6 +2,8 @@ import { AppError } from '../../lib/app-error.js';
 import { isUuidString } from '../../lib/ids.js';
 import type { PageCursor, PageRequest } from '../../store/cloud-page.js';
 
+export { isHost } from '../../domain/is-host.js';
+
 const bad = (message: string): AppError => new AppError('bad_request', message);
 
 export type Body = Record<string, unknown>;
@@ -44,18 +46,6 @@ export function pageQuery(query: unknown): PageRequest {
 }
 
 export const isPort = (v: unknown): v is number => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 65535;
-
-const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/i;
-const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
-
-/** RFC 1123 hostname (dotted labels) or dotted-quad IPv4 (spec §3.2 host caveat); no IPv6. */
-export function isHost(v: unknown): v is string {
-  if (typeof v !== 'string' || v.length === 0 || v.length > 253) return false;
-  if (IPV4.test(v)) return true;
-  // all-numeric dotted names look like a broken IPv4 address, not a hostname
-  if (/^[\d.]+$/.test(v)) return false;
-  return v.split('.').every((label) => LABEL.test(label));
-}
 
 export function isStringList(v: unknown): v is string[] {
   return Array.isArray(v) && v.every((t) => typeof t === 'string');

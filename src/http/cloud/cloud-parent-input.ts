@@ -86,3 +86,11 @@ export function pipelineUpdateInput(raw: unknown): PipelineChanges {
   if (given(body, 'tags')) c.tags = JSON.stringify(body.tags);
   return c;
 }
+
+/** The `name` filter of a pipeline list: one exact name, or none. */
+export function pipelineNameQuery(query: unknown): string | null {
+  const name = (query as Record<string, unknown> | undefined)?.name;
+  if (name === undefined || name === '') return null;
+  if (typeof name !== 'string') throw bad('invalid pipeline name');
+  return name;
+}

@@ -4,12 +4,19 @@ import {
   createCoreInstance,
   getCoreInstance,
   listProjectCoreInstances,
-  pingCoreInstance,
   removeCoreInstance,
   requireOwnProject,
 } from '../../cloud/core-instances.js';
+import { pingCoreInstance } from '../../cloud/core-instance-heartbeat.js';
 import { listPortsOfPipeline } from '../../cloud/pipeline-ports.js';
-import { changePipeline, createPipeline, getPipeline, listCoreInstancePipelines, removePipeline } from '../../cloud/pipelines.js';
+import {
+  changePipeline,
+  createPipeline,
+  getPipeline,
+  listCoreInstancePipelines,
+  listProjectPipelines,
+  removePipeline,
+} from '../../cloud/pipelines.js';
 import type { Deps } from '../../deps.js';
 import { encodeCursor, pageQuery, uuidParam } from './cloud-input.js';
 import {
@@ -17,6 +24,7 @@ import {
   coreInstanceUpdateInput,
   pipelineCreateInput,
   pipelineUpdateInput,
+  pipelineNameQuery,
 } from './cloud-parent-input.js';
 import { presentCoreInstance, presentPipeline, rfc3339, sendPage } from './cloud-present.js';
 import { callerProject } from './cloud-caller.js';
@@ -72,6 +80,16 @@ export function cloudParentRoutes(deps: Deps) {
       const page = await listCoreInstancePipelines(deps, callerProject(request), id, pageQuery(request.query));
       return sendPage(request, reply, page, (p) => presentPipeline(p));
     });
+    // The spec's path, and the one the Go client's ProjectPipelines calls: a bare array and a
+    // `Link` header, as the other array lists (spec §2.4).
+    for (const path of ['/v1/projects/:projectID/pipelines', '/v1/projects/:projectID/aggregator_pipelines'])
+      app.get<{ Params: { projectID: string } }>(path, async (request, reply) => {
+        const projectCode = uuidParam(request.params.projectID, 'project');
+        await requireOwnProject(deps, callerProject(request), projectCode);
+        const name = pipelineNameQuery(request.query);
+        const page = await listProjectPipelines(deps, callerProject(request), pageQuery(request.query), name);
+        return sendPage(request, reply, page, (p) => presentPipeline(p));
+      });
     app.get<IdParams & { Querystring: { include?: string } }>('/v1/aggregator_pipelines/:id', async (request) => {
       const id = pipelineId(request.params.id);
       const pipeline = await getPipeline(deps, callerProject(request), id);

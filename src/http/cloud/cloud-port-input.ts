@@ -14,6 +14,8 @@ function validate(body: Record<string, unknown>): void {
     throw bad('invalid pipeline port endpoint');
   if (given(body, 'kind') && !(typeof body.kind === 'string' && PORT_KINDS.has(body.kind)))
     throw bad('invalid pipeline port type');
+  // Watchpost extension (spec §7): probe the port while it has an endpoint
+  if (given(body, 'probe') && typeof body.probe !== 'boolean') throw bad('invalid pipeline port probe');
 }
 
 export function portCreateInput(raw: unknown): PipelinePortInput {
@@ -28,6 +30,7 @@ export function portCreateInput(raw: unknown): PipelinePortInput {
     // the Go client always sends it; a missing one is the same "not assigned yet"
     endpoint: given(body, 'endpoint') ? (body.endpoint as string) : '',
     kind: given(body, 'kind') ? (body.kind as string) : null,
+    probe: body.probe === true,
   };
 }
 
@@ -40,5 +43,6 @@ export function portUpdateInput(raw: unknown): PipelinePortChanges {
   if (given(body, 'backendPort')) changes.backend_port = body.backendPort as number;
   if (given(body, 'endpoint')) changes.endpoint = body.endpoint as string;
   if (given(body, 'kind')) changes.kind = body.kind as string;
+  if (given(body, 'probe')) changes.probe = body.probe ? 1 : 0;
   return changes;
 }

@@ -18,6 +18,12 @@ export const presentCheck = (c: CloudCheckRecord) => ({
   port: c.port,
   createdAt: rfc3339(c.createdAt),
   updatedAt: rfc3339(c.updatedAt),
+  // Watchpost's extra fields (spec §7): Calyptia clients ignore unknown keys
+  interval: c.intervalSeconds,
+  agentManaged: c.agentManaged,
+  lastCheckedAt: c.lastProbeAt === null ? null : rfc3339(c.lastProbeAt),
+  lastError: c.lastError,
+  portID: c.portId,
 });
 
 export const presentPort = (p: PipelinePortRecord) => ({
@@ -32,6 +38,9 @@ export const presentPort = (p: PipelinePortRecord) => ({
   pluginAlias: p.pluginAlias,
   createdAt: rfc3339(p.createdAt),
   updatedAt: rfc3339(p.updatedAt),
+  // Watchpost's extension (spec §7): the port's probe opt-in and the check that follows it
+  probe: p.probe,
+  checkID: p.checkId,
 });
 
 export const presentCoreInstance = (c: CoreInstanceView) => ({
