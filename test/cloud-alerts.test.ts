@@ -3,6 +3,7 @@ import { createSocket } from 'node:dgram';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, beforeEach, describe, test } from 'node:test';
+import { processFlips } from '../src/alerts/process-flips.js';
 import { detectSilentCoreInstances } from '../src/cloud/core-instance-heartbeat.js';
 import { runDueProbes, startDueProbes } from '../src/probes/run-due-probes.js';
 import { testDialects } from './support/databases.js';
@@ -277,6 +278,31 @@ for (const dialect of testDialects()) {
       assert.equal((await flipsOf(id)).length, 1);
       await cloud('DELETE', `/v1/core_instance_checks/${id}`);
       assert.deepEqual(await flipsOf(id), []);
+    });
+
+    test('a test notification replaces earlier test rows only, never a Cloud flip’s queued notification', async () => {
+      await addWebhook();
+      const ci = await coreInstance('edge-9');
+      const id = await tcpCheck(ci, 9);
+      await cloud('PATCH', `/v1/core_instance_checks/${id}`, { status: 'failed' });
+      await processFlips(h.deps);
+      const queued = () =>
+        h.deps.store.db.selectFrom('notifications').select('id').where('cloud_flip_id', 'is not', null).execute();
+      assert.equal((await queued()).length, 1);
+      const channel = await h.deps.store.db
+        .selectFrom('channels')
+        .select('code')
+        .where('project_id', '=', project.projectId)
+        .executeTakeFirstOrThrow();
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/api/v3/channels/${channel.code}/test`,
+        headers: { 'x-api-key': project.api_key },
+      });
+      assert.equal(res.statusCode, 200, res.body);
+      assert.equal((await queued()).length, 1);
+      await runOutbox(h.deps, h.senders);
+      assert.ok(sent().includes(`down|edge-9: TCP 127.0.0.1:9|${id}`));
     });
 
     test('a prober that stops gives its claims back instead of leaving them to time out', async () => {

@@ -83,3 +83,14 @@ export async function lockSlugForCreate(
 ): Promise<void> {
   if (dialect === 'postgres') await sql`SELECT pg_advisory_xact_lock(hashtext(${`${projectId}/${slug}`}))`.execute(db);
 }
+
+/** Every check code of the given projects with its project's code (the uncloak search). */
+export async function checkCodesOfProjects(db: Db, projectIds: number[]): Promise<{ code: string; projectCode: string }[]> {
+  if (projectIds.length === 0) return [];
+  return db
+    .selectFrom('checks')
+    .innerJoin('projects', 'projects.id', 'checks.project_id')
+    .select(['checks.code as code', 'projects.code as projectCode'])
+    .where('checks.project_id', 'in', projectIds)
+    .execute();
+}

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from './schema.js';
 
 /**
- * A test notification's row (spec §9.7): no check, never due (no `next_attempt_at`), so the
+ * A test notification's row (spec §9.7): no check and no flip, never due (no `next_attempt_at`), so the
  * outbox never picks it up; the channel's earlier test rows are replaced.
  */
 export async function startTestNotification(
@@ -10,7 +10,13 @@ export async function startTestNotification(
   t: { code: string; channelId: number; status: 'up' | 'down'; at: number },
 ): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    await tx.deleteFrom('notifications').where('channel_id', '=', t.channelId).where('check_id', 'is', null).execute();
+    // a Cloud flip's notifications have no check either: only earlier test rows go
+    await tx
+      .deleteFrom('notifications')
+      .where('channel_id', '=', t.channelId)
+      .where('check_id', 'is', null)
+      .where('cloud_flip_id', 'is', null)
+      .execute();
     await tx
       .insertInto('notifications')
       .values({

@@ -2,6 +2,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { projectCodeOfCheck } from '../checks/check-page-access.js';
 import { checkDetails } from '../checks/check-page-details.js';
 import { checkEvents, pingDetails } from '../checks/check-page-events.js';
+import { uncloak } from '../checks/uncloak.js';
 import { AppError } from '../lib/app-error.js';
 import { checkActionRoutes } from './check-action-routes.js';
 import { checkPath } from './check-detail-page.js';
@@ -37,6 +38,12 @@ export const checkDetailRoutes: WebRoutes = (app, kit) => {
     const user = requireUser(request);
     const projectCode = await projectCodeOfCheck(deps, user, request.params.uuid);
     return reply.redirect(checkPath(prefix, projectCode, request.params.uuid), 302);
+  });
+
+  // …and the cloaked form notifications link (spec §1.10): the unique key, not the UUID.
+  app.get('/cloaked/:key/', async (request: FastifyRequest<{ Params: { key: string } }>, reply: FastifyReply) => {
+    const found = await uncloak(deps, requireUser(request), request.params.key);
+    return reply.redirect(checkPath(prefix, found.projectCode, found.checkCode), 302);
   });
 
   app.get('/projects/:code/checks/:uuid/', async (request: CheckRequest, reply: FastifyReply) => {

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
+import { uniqueKey } from '../../src/domain/unique-key.js';
 import { testDialects } from '../support/databases.js';
 import { flipsOf, makeCheck, reload } from '../support/factories.js';
 import { makeHarness, type Harness } from '../support/harness.js';
@@ -61,6 +62,20 @@ for (const dialect of testDialects()) {
         404,
         "another project's check by this project's path",
       );
+    });
+
+    test('the cloaked URL of notifications leads a member to the check; anyone else gets 404', async () => {
+      const check = await makeCheck(h.deps, p.project, { name: 'cloaked' });
+      const cloaked = `/cloaked/${uniqueKey(check.code)}/`;
+      const res = await p.readOnly.get(cloaked);
+      assert.equal(res.statusCode, 302);
+      assert.equal(res.headers.location, `${checks}${check.code}/`);
+      assert.equal((await p.outsider.get(cloaked)).statusCode, 404);
+      assert.equal((await p.owner.get(`/cloaked/${'0'.repeat(40)}/`)).statusCode, 404);
+      assert.equal((await p.owner.get('/cloaked/not-a-key/')).statusCode, 404);
+      const anonymous = await webClient(h.app).get(cloaked);
+      assert.equal(anonymous.statusCode, 303, 'log in first');
+      assert.match(String(anonymous.headers.location), /login/);
     });
 
     test('saves name, slug, tags and description; refuses bad ones beside their fields and keeps what was typed', async () => {
