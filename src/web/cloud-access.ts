@@ -2,7 +2,6 @@ import type { FastifyRequest } from 'fastify';
 import { projectFor, requireWrite, type AccessibleProject } from '../accounts/project-access.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../lib/app-error.js';
-import { isUuidString } from '../lib/ids.js';
 import { requireUser } from './page-context.js';
 
 /**
@@ -21,11 +20,9 @@ export async function cloudProject(
   return project;
 }
 
-/** An id from the path: anything but a UUID is simply not found (never a database error). */
-export function pathId(value: string, what: string): string {
-  if (!isUuidString(value)) throw new AppError('not_found', `${what} not found`);
-  return value.toLowerCase();
-}
-
 /** Every Cloud page and form hangs below the project's `cloud/`. */
 export const cloudPath = (prefix: string, projectCode: string): string => `${prefix}/projects/${projectCode}/cloud/`;
+
+/** The core instance page's path (forms post below it, actions come back to it). */
+export const corePath = (prefix: string, projectCode: string, coreId: string): string =>
+  `${cloudPath(prefix, projectCode)}${coreId}/`;

@@ -1,25 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { rerunCloudCheck } from '../cloud/cloud-checks.js';
-import { setPortProbe } from '../cloud/port-probe.js';
+import { pathId, probeAgain, switchPortProbe } from '../cloud/dashboard.js';
 import type { Deps } from '../deps.js';
 import { AppError } from '../lib/app-error.js';
-import { coreInstanceOfCheck, coreInstanceOfPort } from '../store/cloud-dashboard.js';
-import { cloudProject, pathId } from './cloud-access.js';
-import { corePath } from './cloud-views.js';
+import { cloudProject, corePath } from './cloud-access.js';
 import { formField } from './form-field.js';
 import { flash } from './page-context.js';
 import type { WebRoutes } from './web-plugin.js';
 
 type CheckRequest = FastifyRequest<{ Params: { code: string; id: string; checkId: string } }>;
 type PortRequest = FastifyRequest<{ Params: { code: string; id: string; portId: string } }>;
-
-/**
- * A form posted from a core instance page acts only on what that page shows: a check or port of
- * another core instance (or project) is not found, as a malformed id is.
- */
-async function requireUnder(found: Promise<string | undefined>, coreId: string, what: string): Promise<void> {
-  if ((await found) !== coreId) throw new AppError('not_found', `${what} not found`);
-}
 
 function probeWanted(body: unknown): boolean {
   const value = formField(body, 'probe');
@@ -38,19 +27,15 @@ export const cloudActionRoutes: WebRoutes = (app, kit) => {
 
   app.post('/projects/:code/cloud/:id/checks/:checkId/probe/', async (request: CheckRequest, reply) => {
     const { project, coreId } = await writableCore(deps, request);
-    const checkId = pathId(request.params.checkId, 'check');
-    await requireUnder(coreInstanceOfCheck(deps.store.db, project.id, checkId), coreId, 'check');
-    await rerunCloudCheck(deps, project.id, checkId);
+    await probeAgain(deps, project, coreId, request.params.checkId);
     flash(reply, prefix, `${deps.config.siteName} will probe the check again in a moment.`);
     return reply.redirect(corePath(prefix, project.code, coreId), 303);
   });
 
   app.post('/projects/:code/cloud/:id/ports/:portId/probe/', async (request: PortRequest, reply) => {
     const { project, coreId } = await writableCore(deps, request);
-    const portId = pathId(request.params.portId, 'pipeline port');
     const probe = probeWanted(request.body);
-    await requireUnder(coreInstanceOfPort(deps.store.db, project.id, portId), coreId, 'pipeline port');
-    await setPortProbe(deps, project.id, portId, probe);
+    await switchPortProbe(deps, project, coreId, request.params.portId, probe);
     flash(reply, prefix, probe ? 'The port is probed while it has an endpoint.' : 'The port is no longer probed.');
     return reply.redirect(corePath(prefix, project.code, coreId), 303);
   });

@@ -1,6 +1,6 @@
-import type { AccessibleProject } from '../accounts/project-access.js';
 import { coreInstanceStatus } from '../cloud/core-instances.js';
-import type { CoreInstanceContents, DashboardCheck, DashboardCoreInstance, DashboardFlip } from '../store/cloud-dashboard.js';
+import type { CoreInstanceView } from '../cloud/dashboard.js';
+import type { DashboardCheck, DashboardFlip } from '../store/cloud-dashboard.js';
 import { checksTable, portsTable, target, type TableContext } from './cloud-detail-tables.js';
 import { lastPing, projectLabel } from './cloud-list-page.js';
 import { coreStatusBadge, flipStatus } from './cloud-status.js';
@@ -8,13 +8,6 @@ import { agoText, timeTag } from './check-time.js';
 import { html, type Html } from './html.js';
 import { page } from './layout.js';
 import type { PageContext } from './page-context.js';
-
-export interface CoreInstanceView {
-  project: AccessibleProject;
-  core: DashboardCoreInstance;
-  contents: CoreInstanceContents;
-  now: number;
-}
 
 function facts(view: CoreInstanceView): Html {
   const { core, now } = view;

@@ -1,5 +1,6 @@
 import type { AccessibleProject } from '../accounts/project-access.js';
 import { coreInstanceStatus } from '../cloud/core-instances.js';
+import type { CloudListView } from '../cloud/dashboard.js';
 import type { CheckTally, CoreInstanceSummary } from '../store/cloud-dashboard.js';
 import { cloudPath } from './cloud-access.js';
 import { coreStatusBadge } from './cloud-status.js';
@@ -8,12 +9,6 @@ import { codeBlock } from './docs-context.js';
 import { html, type Html } from './html.js';
 import { page } from './layout.js';
 import type { PageContext } from './page-context.js';
-
-export interface CloudListView {
-  project: AccessibleProject;
-  cores: CoreInstanceSummary[];
-  now: number;
-}
 
 /** What the list's live part needs of the page context (its fragment has no full context). */
 export type ListContext = Pick<PageContext, 'siteName' | 'siteRoot' | 'prefix'>;

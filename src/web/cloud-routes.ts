@@ -1,11 +1,11 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { canWrite, type AccessibleProject } from '../accounts/project-access.js';
 import { cloudActionRoutes } from './cloud-action-routes.js';
-import { cloudProject } from './cloud-access.js';
+import { cloudProject, corePath } from './cloud-access.js';
 import { coreInstanceLive, coreInstancePage } from './cloud-detail-page.js';
 import type { TableContext } from './cloud-detail-tables.js';
 import { cloudListPage, cloudListRows } from './cloud-list-page.js';
-import { cloudListView, corePath, coreInstanceView } from './cloud-views.js';
+import { cloudListView, coreInstanceView } from '../cloud/dashboard.js';
 import { pageContext } from './page-context.js';
 import type { WebKit, WebRoutes } from './web-plugin.js';
 
