@@ -1,3 +1,4 @@
+import { calyptiaCheckJson, rfc3339 } from '../cloud/cloud-json.js';
 import { PING_INTERVAL_MS, PING_SLACK_MS } from '../cloud/core-instances.js';
 import { checkFlipStatus, coreInstanceFlipStatus } from '../domain/cloud-status.js';
 import { uniqueKey } from '../domain/unique-key.js';
@@ -12,8 +13,6 @@ import {
 import { projectDisplay } from '../store/notification-facts.js';
 import type { ClaimedNotification } from '../store/notification-queue.js';
 import type { Deps } from '../deps.js';
-
-const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The Cloud resource worded as a check, so every transport words it without knowing the difference. */
 interface Subject {
@@ -59,16 +58,7 @@ function checkSubject(c: CloudCheckFacts): Subject {
       nPings: 0,
       uniqueKey: uniqueKey(c.id),
       // the webhook's $JSON: the check as the Cloud API shows it
-      json: {
-        id: c.id,
-        protocol: c.protocol,
-        status: c.status,
-        retries: c.retries,
-        host: c.host,
-        port: c.port,
-        createdAt: iso(c.createdAt),
-        updatedAt: iso(c.updatedAt),
-      },
+      json: calyptiaCheckJson(c),
     },
   };
 }
@@ -96,8 +86,8 @@ function coreInstanceSubject(ci: CoreInstanceFacts): Subject {
         name: ci.name,
         version: ci.version,
         tags: ci.tags,
-        createdAt: iso(ci.createdAt),
-        updatedAt: iso(ci.updatedAt),
+        createdAt: rfc3339(ci.createdAt),
+        updatedAt: rfc3339(ci.updatedAt),
       },
     },
   };

@@ -78,10 +78,7 @@ export async function listPipelines(db: Db, coreInstanceId: string, page: PageRe
   return readPage(query, page, toRecord);
 }
 
-/**
- * The project's pipelines across its core instances, optionally only those named `name`.
- * No index serves it yet (pipelines are indexed per core instance): a scan of `pipelines`.
- */
+/** The project's pipelines across its core instances (index pipelines_project_page), optionally only those named `name`. */
 export async function listPipelinesOfProject(
   db: Db,
   projectId: number,

@@ -137,14 +137,15 @@ export function errorCases(ids: Ids): Record<string, ErrorCase[]> {
       { method: 'POST', url: '/v1/aggregators', body: [], status: 400, error: 'invalid request body' },
       { method: 'POST', url: `/v1/aggregators/${core}/pipelines`, raw: '"name"', status: 400, error: 'invalid request body' },
       { method: 'PATCH', url: `/v1/pipeline_ports/${port}`, raw: '42', status: 400, error: 'invalid request body' },
-      // Fastify's own parser answers malformed JSON before our code sees it
+      // malformed JSON, which Fastify's parser refuses before our code sees it
       {
         method: 'POST',
         url: `/v1/core_instances/${core}/checks`,
         raw: '{"protocol":',
         status: 400,
-        error: "Body is not valid JSON but content-type is set to 'application/json'",
+        error: 'invalid request body',
       },
+      { method: 'POST', url: `/v1/core_instances/${core}/checks`, raw: '', status: 400, error: 'invalid request body' },
     ],
     'core instances (400)': [
       { method: 'POST', url: '/v1/aggregators', body: {}, status: 400, error: 'invalid aggregator name' },

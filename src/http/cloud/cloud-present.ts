@@ -1,4 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { calyptiaCheckJson, rfc3339 } from '../../cloud/cloud-json.js';
 import type { CoreInstanceView } from '../../cloud/core-instances.js';
 import type { PipelineView } from '../../cloud/pipelines.js';
 import type { CloudCheckRecord } from '../../store/cloud-checks.js';
@@ -6,18 +7,10 @@ import type { Page } from '../../store/cloud-page.js';
 import type { PipelinePortRecord } from '../../store/cloud-ports.js';
 import { encodeCursor } from './cloud-input.js';
 
-/** RFC 3339 with milliseconds, as Calyptia answers (`2025-01-22T21:00:09.123Z`). */
-export const rfc3339 = (ms: number): string => new Date(ms).toISOString();
+export { rfc3339 };
 
 export const presentCheck = (c: CloudCheckRecord) => ({
-  id: c.id,
-  protocol: c.protocol,
-  status: c.status,
-  retries: c.retries,
-  host: c.host,
-  port: c.port,
-  createdAt: rfc3339(c.createdAt),
-  updatedAt: rfc3339(c.updatedAt),
+  ...calyptiaCheckJson(c),
   // Watchpost's extra fields (spec §7): Calyptia clients ignore unknown keys
   interval: c.intervalSeconds,
   agentManaged: c.agentManaged,

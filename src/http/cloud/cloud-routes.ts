@@ -23,6 +23,9 @@ export function cloudRoutes(deps: Deps) {
         request.log.error({ err: error }, 'database unavailable');
         return reply.code(503).header('Retry-After', '1').send({ error: 'database unavailable' });
       }
+      // a body that is not JSON at all reads as any other unusable body does
+      if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
+        return reply.code(400).send({ error: 'invalid request body' });
       const status = error.statusCode;
       if (status !== undefined && status >= 400 && status < 500) return reply.code(status).send({ error: error.message });
       request.log.error({ err: error }, 'request failed');

@@ -48,6 +48,9 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
   // the detector: running core instances whose last ping is oldest
   await db.schema.createIndex('core_instances_alive').on('core_instances').columns(['alert_status', 'last_ping_at']).execute();
 
+  // the project-wide pipeline list (`GET /v1/projects/{id}/pipelines`), newest first
+  await db.schema.createIndex('pipelines_project_page').on('pipelines').columns(['project_id', 'created_at', 'id']).execute();
+
   const flips = pg
     ? db.schema.createTable('cloud_flips').addColumn('id', 'bigint', (c) => c.primaryKey().generatedByDefaultAsIdentity())
     : db.schema.createTable('cloud_flips').addColumn('id', 'integer', (c) => c.primaryKey());
