@@ -18,7 +18,10 @@ for (const dialect of testDialects()) {
       const res = await h.app.inject({
         method: c.method,
         url: c.url,
-        headers: c.raw !== undefined || c.body !== undefined ? { ...headers, 'content-type': 'application/json' } : headers,
+        headers:
+          c.raw !== undefined || c.body !== undefined
+            ? { ...headers, 'content-type': c.contentType ?? 'application/json' }
+            : headers,
         ...(c.raw !== undefined ? { payload: c.raw } : c.body !== undefined ? { payload: JSON.stringify(c.body) } : {}),
       });
       return res;

@@ -13,6 +13,8 @@ export interface ErrorCase {
   body?: unknown;
   /** Raw body text sent as JSON (malformed JSON). */
   raw?: string;
+  /** Sent with `raw` or `body`; application/json unless given. */
+  contentType?: string;
   /** Headers replacing the owner's token; `{}` sends no credentials. */
   headers?: Record<string, string>;
   status: number;
@@ -145,7 +147,23 @@ export function errorCases(ids: Ids): Record<string, ErrorCase[]> {
         status: 400,
         error: 'invalid request body',
       },
-      { method: 'POST', url: `/v1/core_instances/${core}/checks`, raw: '', status: 400, error: 'invalid request body' },
+      // an empty body is an empty object: the first field it lacks is named
+      {
+        method: 'POST',
+        url: `/v1/core_instances/${core}/checks`,
+        raw: '',
+        status: 400,
+        error: 'invalid core instance check protocol',
+      },
+      // JSON under a form's Content-Type (`curl -d`) is read as JSON: its error is about a field
+      {
+        method: 'POST',
+        url: '/v1/aggregators',
+        raw: '{"name":"bad_name"}',
+        contentType: 'application/x-www-form-urlencoded',
+        status: 400,
+        error: 'invalid aggregator name',
+      },
     ],
     'core instances (400)': [
       { method: 'POST', url: '/v1/aggregators', body: {}, status: 400, error: 'invalid aggregator name' },

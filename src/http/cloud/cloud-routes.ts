@@ -2,7 +2,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import './cloud-caller.js';
 import { authenticateCloud } from '../../cloud/authenticate-cloud.js';
 import type { Deps } from '../../deps.js';
-import { isAppError } from '../../lib/app-error.js';
+import { AppError, isAppError } from '../../lib/app-error.js';
+import { readBodiesOfAnyType } from '../any-body.js';
 import { HTTP_STATUS, isDatabaseUnavailable } from '../error-mapper.js';
 import { cloudCheckRoutes } from './cloud-check-routes.js';
 import { cloudParentRoutes } from './cloud-parent-routes.js';
@@ -23,13 +24,21 @@ export function cloudRoutes(deps: Deps) {
         request.log.error({ err: error }, 'database unavailable');
         return reply.code(503).header('Retry-After', '1').send({ error: 'database unavailable' });
       }
-      // a body that is not JSON at all reads as any other unusable body does
-      if (error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY')
-        return reply.code(400).send({ error: 'invalid request body' });
       const status = error.statusCode;
       if (status !== undefined && status >= 400 && status < 500) return reply.code(status).send({ error: error.message });
       request.log.error({ err: error }, 'request failed');
       return reply.code(500).send({ error: 'internal error' });
+    });
+    // Bodies are JSON whatever the Content-Type says (`curl -d` sends a form type): never a 415.
+    readBodiesOfAnyType(app);
+    app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: 1_048_576 }, (_request, body, done) => {
+      const text = String(body).trim();
+      if (text === '') return done(null, undefined);
+      try {
+        done(null, JSON.parse(text) as unknown);
+      } catch {
+        done(new AppError('bad_request', 'invalid request body'), undefined);
+      }
     });
     app.addHook('preHandler', async (request) => {
       const token = request.headers['x-project-token'];
