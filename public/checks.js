@@ -24,30 +24,8 @@
       const freshCount = fresh.querySelector('.checks-count');
       if (count && freshCount && count.textContent !== freshCount.textContent) count.textContent = freshCount.textContent;
     };
-    let last = '';
-    const tick = async () => {
-      // A big project answers a big fragment: poll it less often.
-      const every = Math.max(3000, rowsOf(live).length * 2);
-      if (document.visibilityState === 'visible') {
-        try {
-          const res = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-          if (res.ok) {
-            const text = await res.text();
-            if (text !== last) {
-              last = text;
-              const template = document.createElement('template');
-              template.innerHTML = text;
-              apply(template.content);
-              live.dispatchEvent(new CustomEvent('wp:refreshed', { bubbles: true }));
-            }
-          }
-        } catch {
-          // offline for a moment: the next tick tries again
-        }
-      }
-      setTimeout(tick, every);
-    };
-    setTimeout(tick, 2000);
+    // A big project answers a big fragment: poll it less often.
+    window.watchpost.poll(live, url, () => Math.max(3000, rowsOf(live).length * 2), apply);
   }
 
   // ---- Schedule editor: show the selected kind's fields, preview drafts as they are typed.

@@ -36,26 +36,14 @@
     }
     refocus(action);
   };
-  let last = '';
-  const tick = async () => {
-    if (document.visibilityState === 'visible') {
-      try {
-        const res = await fetch(url, { headers: { Accept: 'text/html' }, credentials: 'same-origin' });
-        if (res.ok) {
-          const text = await res.text();
-          if (text !== last) {
-            last = text;
-            const fresh = document.createElement('div');
-            fresh.innerHTML = text;
-            apply(fresh);
-            live.dispatchEvent(new CustomEvent('wp:refreshed', { bubbles: true }));
-          }
-        }
-      } catch {
-        // offline for a moment: the next tick tries again
-      }
-    }
-    setTimeout(tick, 3000);
-  };
-  setTimeout(tick, 3000);
+  window.watchpost.poll(
+    live,
+    url,
+    () => 3000,
+    (content) => {
+      const fresh = document.createElement('div');
+      fresh.append(content);
+      apply(fresh);
+    },
+  );
 })();

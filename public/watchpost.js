@@ -26,10 +26,10 @@
     const form = event.target;
     if (form instanceof HTMLFormElement && form.dataset.confirm && !confirm(form.dataset.confirm)) event.preventDefault();
   });
-  // Live regions: <div data-refresh-url="…" data-refresh-ms="3000"> is replaced by the HTML the URL answers.
-  for (const region of document.querySelectorAll('[data-refresh-url]')) {
-    const url = region.getAttribute('data-refresh-url');
-    const every = Number(region.getAttribute('data-refresh-ms') || 3000);
+  // The one polling loop of every live part (area scripts use it too): while the page is
+  // visible, fetch `url` every `every()` ms and hand `apply` the HTML when it changed; then
+  // `region` announces `wp:refreshed`.
+  const poll = (region, url, every, apply) => {
     let last = '';
     const tick = async () => {
       if (document.visibilityState === 'visible') {
@@ -39,7 +39,9 @@
             const text = await res.text();
             if (text !== last) {
               last = text;
-              region.innerHTML = text;
+              const template = document.createElement('template');
+              template.innerHTML = text;
+              apply(template.content);
               region.dispatchEvent(new CustomEvent('wp:refreshed', { bubbles: true }));
             }
           }
@@ -47,8 +49,19 @@
           // offline for a moment: the next tick tries again
         }
       }
-      setTimeout(tick, every);
+      setTimeout(tick, every());
     };
-    setTimeout(tick, every);
+    setTimeout(tick, every());
+  };
+  window.watchpost = { poll };
+  // Live regions: <div data-refresh-url="…" data-refresh-ms="3000"> is replaced by the HTML the URL answers.
+  for (const region of document.querySelectorAll('[data-refresh-url]')) {
+    const every = Number(region.getAttribute('data-refresh-ms') || 3000);
+    poll(
+      region,
+      region.getAttribute('data-refresh-url'),
+      () => every,
+      (fresh) => region.replaceChildren(fresh),
+    );
   }
 })();

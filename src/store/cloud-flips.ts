@@ -1,7 +1,7 @@
 import type { CompiledQuery, Kysely } from 'kysely';
 import type { CloudFlipStatus } from '../domain/cloud-status.js';
 import { ifOneRowChanged } from './atomic.js';
-import type { QueuedNotification } from './flip-queue.js';
+import { notificationInsert, type QueuedNotification } from './flip-queue.js';
 import type { Store } from './open-store.js';
 import type { Database } from './schema.js';
 
@@ -119,21 +119,6 @@ export function claimCloudFlip(store: Store, flip: CloudFlip, now: number, queue
     .where('id', '=', flip.id)
     .where('processed_at', 'is', null)
     .compile();
-  const inserts = queue.map((n) =>
-    store.db
-      .insertInto('notifications')
-      .values({
-        code: n.code,
-        check_id: null,
-        channel_id: n.channelId,
-        flip_id: null,
-        cloud_flip_id: flip.id,
-        check_status: n.checkStatus,
-        created_at: now,
-        status: 'pending',
-        next_attempt_at: now,
-      })
-      .compile(),
-  );
+  const inserts = queue.map((n) => notificationInsert(store.db, n, { cloud_flip_id: flip.id }, now));
   return ifOneRowChanged(store, guard, inserts);
 }

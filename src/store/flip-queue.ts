@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { CompiledQuery, Kysely } from 'kysely';
 import type { StoredStatus } from '../domain/check.js';
 import { ifOneRowChanged } from './atomic.js';
 import type { Store } from './open-store.js';
@@ -83,6 +83,31 @@ export interface QueuedNotification {
   checkStatus: 'up' | 'down';
 }
 
+/** What a notification comes from: a heartbeat check's flip, or a Cloud flip. */
+export type NotificationSource = { check_id: number; flip_id: number } | { cloud_flip_id: number };
+
+/** A queued notification's row, due at once; runs in the transaction that claims its flip. */
+export function notificationInsert(
+  db: Kysely<Database>,
+  n: QueuedNotification,
+  source: NotificationSource,
+  now: number,
+): CompiledQuery {
+  return db
+    .insertInto('notifications')
+    .values({
+      code: n.code,
+      channel_id: n.channelId,
+      ...source,
+      check_status: n.checkStatus,
+      created_at: now,
+      status: 'pending',
+      // equal instants: senders then take them by id, which is the fastest-first order
+      next_attempt_at: now,
+    })
+    .compile();
+}
+
 /**
  * Claims a flip and queues its notifications in one transaction (spec §8.3 step 3, DESIGN.md
  * rule 4): the claim is a compare-and-set on `processed_at`, so of several processes exactly one
@@ -95,21 +120,6 @@ export function claimFlip(store: Store, flip: PendingFlip, now: number, queue: Q
     .where('id', '=', flip.id)
     .where('processed_at', 'is', null)
     .compile();
-  const inserts = queue.map((n) =>
-    store.db
-      .insertInto('notifications')
-      .values({
-        code: n.code,
-        check_id: flip.checkId,
-        channel_id: n.channelId,
-        flip_id: flip.id,
-        check_status: n.checkStatus,
-        created_at: now,
-        status: 'pending',
-        // equal instants: senders then take them by id, which is the fastest-first order
-        next_attempt_at: now,
-      })
-      .compile(),
-  );
+  const inserts = queue.map((n) => notificationInsert(store.db, n, { check_id: flip.checkId, flip_id: flip.id }, now));
   return ifOneRowChanged(store, guard, inserts);
 }
