@@ -98,7 +98,7 @@ for (const dialect of testDialects()) {
       // the seed's keys, and Watchpost's extra fields (spec §7: clients ignore unknown keys)
       assert.deepEqual(
         Object.keys(got).sort(),
-        [...Object.keys(seed), 'interval', 'agentManaged', 'lastCheckedAt', 'lastError', 'portID'].sort(),
+        [...Object.keys(seed), 'interval', 'agentManaged', 'lastCheckedAt', 'lastError', 'portID', 'payload', 'expect'].sort(),
       );
       for (const key of Object.keys(seed)) assert.equal(typeof got[key], typeof seed[key as keyof typeof seed], key);
       assert.equal(got.retries, 3, 'a missing retries is 3');

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { createSocket } from 'node:dgram';
 import { createServer, type Server } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, test } from 'node:test';
@@ -65,6 +66,74 @@ for (const dialect of testDialects()) {
       const id = await addCheck(port, 2);
       await runDueProbes(h.deps);
       assert.equal(await status(id), 'failed');
+    });
+
+    test('UDP: the payload is sent, a reply with the expected text is ok, any other fails after every retry', async () => {
+      const received: string[] = [];
+      const socket = createSocket('udp4');
+      socket.on('message', (msg, from) => {
+        received.push(msg.toString());
+        socket.send(msg.toString() === 'PING' ? 'seq=1 PONG' : 'NOPE', from.port, from.address);
+      });
+      await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+      const port = socket.address().port;
+      const create = async (payload: object) => {
+        const res = await h.app.inject({
+          method: 'POST',
+          url: `/v1/core_instances/${coreId}/checks`,
+          headers: auth(),
+          payload: { protocol: 'udp', host: '127.0.0.1', port, ...payload },
+        });
+        assert.equal(res.statusCode, 201, res.body);
+        return res.json<{ id: string }>().id;
+      };
+      const pong = await create({ retries: 0, payload: 'PING', expect: 'PONG' });
+      await runDueProbes(h.deps);
+      assert.equal(await status(pong), 'ok');
+      assert.deepEqual(received, ['PING']);
+      const got = (await h.app.inject({ url: `/v1/core_instance_checks/${pong}`, headers: auth() })).json<
+        Record<string, unknown>
+      >();
+      assert.equal(got.payload, 'PING');
+      assert.equal(got.expect, 'PONG');
+
+      received.length = 0;
+      const wrong = await create({ retries: 2, payload: 'HELLO', expect: 'PONG' });
+      await runDueProbes(h.deps);
+      assert.equal(await status(wrong), 'failed');
+      assert.deepEqual(received, ['HELLO', 'HELLO', 'HELLO'], 'one attempt and two retries');
+      assert.equal((await row(wrong)).last_error, 'Unexpected reply');
+
+      const patched = await h.app.inject({
+        method: 'PATCH',
+        url: `/v1/core_instance_checks/${wrong}`,
+        headers: auth(),
+        payload: { payload: 'PING', expect: '' },
+      });
+      assert.equal(patched.statusCode, 204);
+      const cleared = (await h.app.inject({ url: `/v1/core_instance_checks/${wrong}`, headers: auth() })).json<
+        Record<string, unknown>
+      >();
+      assert.equal(cleared.payload, 'PING');
+      assert.equal(cleared.expect, null, '"" clears it');
+      socket.close();
+    });
+
+    test('UDP without an expected reply: a closed port fails on its ICMP port unreachable', async () => {
+      const socket = createSocket('udp4');
+      await new Promise<void>((resolve) => socket.bind(0, '127.0.0.1', resolve));
+      const port = socket.address().port;
+      await new Promise<void>((resolve) => socket.close(() => resolve()));
+      const res = await h.app.inject({
+        method: 'POST',
+        url: `/v1/core_instances/${coreId}/checks`,
+        headers: auth(),
+        payload: { protocol: 'udp', host: '127.0.0.1', port, retries: 1 },
+      });
+      const id = res.json<{ id: string }>().id;
+      await runDueProbes(h.deps);
+      assert.equal(await status(id), 'failed');
+      assert.equal((await row(id)).last_error, 'Connection refused');
     });
 
     test('a check whose status an agent sets is left alone', async () => {

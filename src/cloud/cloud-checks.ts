@@ -40,6 +40,9 @@ export interface CheckInput {
   retries: number;
   /** Seconds between probes. */
   interval: number;
+  /** UDP only: the datagram sent, and the text a reply must contain (null: none). */
+  payload: string | null;
+  expect: string | null;
 }
 
 export async function createCloudCheck(
@@ -103,6 +106,9 @@ function planChange(check: CloudCheckRecord, changes: CheckChanges, now: number)
   if (changes.host !== undefined) update.host = changes.host;
   if (changes.port !== undefined) update.port = changes.port;
   if (changes.retries !== undefined) update.retries = changes.retries;
+  // "" clears them (null leaves a field unchanged on PATCH)
+  if (changes.payload !== undefined) update.payload = changes.payload || null;
+  if (changes.expect !== undefined) update.expect = changes.expect || null;
   if (changes.interval !== undefined) {
     update.interval_seconds = changes.interval;
     // a finished probe of ours is due again on the new interval, not the old one

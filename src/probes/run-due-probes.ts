@@ -20,8 +20,13 @@ type ProbeDeps = Pick<Deps, 'store' | 'clock' | 'log' | 'config'>;
 async function probeOnce(deps: ProbeDeps, task: ProbeTask) {
   const options = { timeoutMs: PROBE_TIMEOUT_MS, allowPrivateIps: deps.config.integrationsAllowPrivateIps };
   const target = { host: task.host, port: task.port };
+  const udp = {
+    ...options,
+    ...(task.payload !== null ? { payload: Buffer.from(task.payload) } : {}),
+    ...(task.expect !== null ? { expect: Buffer.from(task.expect) } : {}),
+  };
   const { result, attempts } = await probeWithRetries(
-    () => (task.protocol === 'udp' ? probeUdp(target, options) : probeTcp(target, options)),
+    () => (task.protocol === 'udp' ? probeUdp(target, udp) : probeTcp(target, options)),
     Math.min(task.retries, MAX_RETRIES),
   );
   return { ok: result.ok, error: result.ok ? null : result.error, attempts };

@@ -30,6 +30,8 @@ export interface CloudCheckRecord {
   alertStatus: string;
   nextProbeAt: number | null;
   portId: string | null;
+  payload: string | null;
+  expect: string | null;
   createdAt: number;
   updatedAt: number;
 }
@@ -53,6 +55,8 @@ const toRecord = (r: Row): CloudCheckRecord => ({
   alertStatus: r.alert_status,
   nextProbeAt: r.next_probe_at === null ? null : Number(r.next_probe_at),
   portId: r.port_id,
+  payload: r.payload,
+  expect: r.expect,
   createdAt: Number(r.created_at),
   updatedAt: Number(r.updated_at),
 });
@@ -67,6 +71,8 @@ export interface NewCloudCheck {
   host: string;
   port: number;
   intervalSeconds: number;
+  payload?: string | null;
+  expect?: string | null;
   /** Set when the check follows a pipeline port (the port's probe opt-in). */
   portId?: string;
   /** Created with a result already (an agent's): Watchpost doesn't probe it. */
@@ -88,6 +94,8 @@ export async function insertCloudCheck(db: Db, c: NewCloudCheck): Promise<void> 
       host: c.host,
       port: c.port,
       interval_seconds: c.intervalSeconds,
+      payload: c.payload ?? null,
+      expect: c.expect ?? null,
       agent_managed: c.agentManaged ? 1 : 0,
       // due at once: the prober picks it up on its next pass
       next_probe_at: c.agentManaged ? null : c.now,
@@ -142,7 +150,17 @@ export async function listCloudChecks(db: Db, parent: CloudCheckParent, page: Pa
 
 export type CloudCheckChanges = Pick<
   Updateable<CloudChecksTable>,
-  'protocol' | 'status' | 'retries' | 'host' | 'port' | 'interval_seconds' | 'agent_managed' | 'claimed_at' | 'next_probe_at'
+  | 'protocol'
+  | 'status'
+  | 'retries'
+  | 'host'
+  | 'port'
+  | 'interval_seconds'
+  | 'payload'
+  | 'expect'
+  | 'agent_managed'
+  | 'claimed_at'
+  | 'next_probe_at'
 >;
 
 /**

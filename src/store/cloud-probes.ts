@@ -14,6 +14,8 @@ export interface ProbeTask {
   port: number;
   retries: number;
   intervalSeconds: number;
+  payload: string | null;
+  expect: string | null;
   status: string;
   alertStatus: string;
   /** Set when a prober claimed it and never finished: the claim ran out. */
@@ -37,6 +39,8 @@ export async function findDueProbes(db: Kysely<Database>, now: number, limit: nu
       'port',
       'retries',
       'interval_seconds',
+      'payload',
+      'expect',
       'status',
       'alert_status',
       'claimed_at',
@@ -55,6 +59,8 @@ export async function findDueProbes(db: Kysely<Database>, now: number, limit: nu
     port: Number(r.port),
     retries: Number(r.retries),
     intervalSeconds: Number(r.interval_seconds),
+    payload: r.payload,
+    expect: r.expect,
     status: r.status,
     alertStatus: r.alert_status,
     claimedAt: r.claimed_at === null ? null : Number(r.claimed_at),

@@ -83,6 +83,9 @@ export interface CloudChecksTable {
   next_probe_at: number | null;
   /** The pipeline port this check follows (the port's probe opt-in), if any. */
   port_id: string | null;
+  /** UDP: the datagram sent (UTF-8), and the text a reply must contain; null: none. */
+  payload: string | null;
+  expect: string | null;
   created_at: number;
   updated_at: number;
 }

@@ -61,6 +61,9 @@ export function errorCases(ids: Ids): Record<string, ErrorCase[]> {
         [{ ...checkBody, retries: '3' }, 'retries'],
         [{ ...checkBody, interval: 5 }, 'interval'],
         [{ ...checkBody, interval: 86_401 }, 'interval'],
+        [{ ...checkBody, payload: 7 }, 'payload'],
+        [{ ...checkBody, payload: 'x'.repeat(1025) }, 'payload'],
+        [{ ...checkBody, expect: ['PONG'] }, 'expect'],
       ] as const
     ).map(([body, field]): ErrorCase => ({
       method: 'POST',
@@ -77,6 +80,7 @@ export function errorCases(ids: Ids): Record<string, ErrorCase[]> {
         [{ port: -1 }, 'port'],
         [{ retries: 1001 }, 'retries'],
         [{ interval: 'often' }, 'interval'],
+        [{ expect: 'é'.repeat(513) }, 'expect'],
       ] as const
     ).map(([body, field]): ErrorCase => ({ method: 'PATCH', url: item, body, status: 400, error: `invalid ${noun} ${field}` })),
   ];

@@ -17,6 +17,9 @@ function field(kind: CheckParentKind, body: Record<string, unknown>, key: string
   if (given(body, key) && !ok(body[key])) throw bad(`invalid ${CHECK_NOUN[kind]} ${key}`);
 }
 
+/** A datagram's worth of text, not a file. */
+const MAX_UDP_TEXT_BYTES = 1024;
+
 const validators: Record<string, (v: unknown) => boolean> = {
   protocol: (v) => typeof v === 'string' && PROTOCOLS.has(v),
   host: isHost,
@@ -24,6 +27,9 @@ const validators: Record<string, (v: unknown) => boolean> = {
   // Go clients always send every key, an unset status as "" (spec §3.3)
   status: (v) => typeof v === 'string' && (v === '' || STATUSES.has(v)),
   retries: (v) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 1000,
+  // Watchpost extensions for UDP checks, as text (sent and matched as UTF-8 bytes)
+  payload: (v) => typeof v === 'string' && Buffer.byteLength(v) <= MAX_UDP_TEXT_BYTES,
+  expect: (v) => typeof v === 'string' && Buffer.byteLength(v) <= MAX_UDP_TEXT_BYTES,
   interval: (v) => Number.isInteger(v) && (v as number) >= CHECK_INTERVAL_RANGE.min && (v as number) <= CHECK_INTERVAL_RANGE.max,
 };
 
@@ -42,6 +48,8 @@ export function checkCreateInput(kind: CheckParentKind, raw: unknown): CheckInpu
     status: (body.status as string | undefined) || 'new',
     retries: given(body, 'retries') ? (body.retries as number) : DEFAULT_RETRIES,
     interval: given(body, 'interval') ? (body.interval as number) : DEFAULT_CHECK_INTERVAL,
+    payload: (body.payload as string | undefined) || null,
+    expect: (body.expect as string | undefined) || null,
   };
 }
 
@@ -54,6 +62,8 @@ export function checkUpdateInput(kind: CheckParentKind, raw: unknown): CheckChan
   if (given(body, 'port')) changes.port = body.port as number;
   if (given(body, 'retries')) changes.retries = body.retries as number;
   if (given(body, 'interval')) changes.interval = body.interval as number;
+  if (given(body, 'payload')) changes.payload = body.payload as string;
+  if (given(body, 'expect')) changes.expect = body.expect as string;
   // "" is the Go client's "unset"
   if (given(body, 'status') && body.status !== '') changes.status = body.status as string;
   return changes;

@@ -17,6 +17,8 @@ export const presentCheck = (c: CloudCheckRecord) => ({
   lastCheckedAt: c.lastProbeAt === null ? null : rfc3339(c.lastProbeAt),
   lastError: c.lastError,
   portID: c.portId,
+  payload: c.payload,
+  expect: c.expect,
 });
 
 export const presentPort = (p: PipelinePortRecord) => ({

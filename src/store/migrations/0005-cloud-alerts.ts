@@ -33,6 +33,10 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .execute();
   await db.schema.createIndex('cloud_checks_port').unique().on('cloud_checks').column('port_id').execute();
 
+  // Watchpost extension for UDP checks: the datagram sent, and the text a reply must contain
+  await db.schema.alterTable('cloud_checks').addColumn('payload', 'text').execute();
+  await db.schema.alterTable('cloud_checks').addColumn('expect', 'text').execute();
+
   // Watchpost extension: probe this port at `endpoint:frontendPort` while it has an endpoint.
   await db.schema
     .alterTable('pipeline_ports')
