@@ -168,6 +168,31 @@ for (const dialect of testDialects()) {
         '********',
         'a bare webhook URL is a secret too',
       );
+      const discord = (
+        await call('POST', '/api/v3/channels/', {
+          kind: 'discord',
+          config: { webhook: { url: 'https://discord.com/api/webhooks/1/secret-token', id: '1' } },
+        })
+      ).json();
+      assert.equal(discord.id !== undefined, true, JSON.stringify(discord));
+      const discordRead = (await call('GET', `/api/v3/channels/${String(discord.id)}`, undefined, ro)).json();
+      assert.deepEqual(discordRead.config, { webhook: { url: '********', id: '1' } }, 'a nested secret is masked too');
+      const stored = (await call('GET', `/api/v3/channels/${String(discord.id)}`)).json();
+      assert.equal(
+        (stored.config as { webhook: { url: string } }).webhook.url,
+        'https://discord.com/api/webhooks/1/secret-token',
+      );
+      const slackOauth = (
+        await call('POST', '/api/v3/channels/', {
+          kind: 'slack',
+          config: {
+            access_token: 'xoxb-1',
+            incoming_webhook: { url: 'https://hooks.slack.com/services/T/B/x', channel: '#ops' },
+          },
+        })
+      ).json();
+      const slackRead = (await call('GET', `/api/v3/channels/${String(slackOauth.id)}`, undefined, ro)).json();
+      assert.deepEqual((slackRead.config as Record<string, unknown>).incoming_webhook, { url: '********', channel: '#ops' });
       assert.equal((await call('GET', `/api/v3/channels/${id}`)).json().config && true, true);
       assert.deepEqual((await call('GET', `/api/v3/channels/${id}`)).json().config, {
         service_key: 'abc123secret',

@@ -220,6 +220,22 @@ for (const dialect of testDialects()) {
       );
     });
 
+    test('agents reporting the same result at once record one flip', async () => {
+      const ci = await coreInstance('edge-10');
+      const id = await tcpCheck(ci, 9);
+      await Promise.all(Array.from({ length: 6 }, () => cloud('PATCH', `/v1/core_instance_checks/${id}`, { status: 'failed' })));
+      assert.equal((await flipsOf(id)).length, 1);
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          cloud('PATCH', `/v1/core_instance_checks/${id}`, { status: i % 2 ? 'ok' : 'running' }),
+        ),
+      );
+      assert.deepEqual(
+        (await flipsOf(id)).map((f) => `${f.old_status}→${f.new_status}`),
+        ['new→down', 'down→up'],
+      );
+    });
+
     test('a check created with a result is an agent’s: not probed, and no flip until it changes', async () => {
       const ci = await coreInstance('edge-4');
       const { id } = await cloud('POST', `/v1/core_instances/${ci}/checks`, {

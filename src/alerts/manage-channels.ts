@@ -44,9 +44,18 @@ function masked(integration: Integration, config: unknown): unknown {
     // of its OAuth form.
     return typeof config === 'string' && integration.secretFields?.length ? MASK : config;
   }
-  const copy: Record<string, unknown> = { ...(config as Record<string, unknown>) };
-  for (const field of integration.secretFields) if (field in copy && copy[field]) copy[field] = MASK;
+  let copy = config as Record<string, unknown>;
+  for (const field of integration.secretFields) copy = maskPath(copy, field.split('.'));
   return copy;
+}
+
+/** A copy with the value at `path` (`webhook.url`: nested) masked; the stored config is untouched. */
+function maskPath(config: Record<string, unknown>, [key, ...rest]: string[]): Record<string, unknown> {
+  if (key === undefined || !(key in config) || !config[key]) return config;
+  const value = config[key];
+  if (rest.length === 0) return { ...config, [key]: MASK };
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return config;
+  return { ...config, [key]: maskPath(value as Record<string, unknown>, rest) };
 }
 
 async function view(deps: ChannelDeps, channel: ChannelRecord, readOnly: boolean): Promise<ChannelView> {

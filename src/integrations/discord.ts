@@ -29,7 +29,8 @@ export const discordIntegration = defineIntegration<DiscordConfig>({
   configSchema: discordSchema,
   fromStored: (value) => parseStoredJson('discord', value, discordSchema),
   toStored: (config) => JSON.stringify(config),
-  secretFields: ['access_token', 'refresh_token'],
+  // the webhook URL carries its token
+  secretFields: ['access_token', 'refresh_token', 'webhook.url'],
   isNoop: () => false,
   async notify(ctx, config, io) {
     if (!io.settings.discordEnabled) return failed('Discord notifications are not enabled.');

@@ -65,8 +65,9 @@ export interface Integration<C = unknown> {
   fromStored(value: string): C;
   toStored(config: C): string;
   /**
-   * Keys of an object config whose values are secrets, masked for read-only API keys; `''` marks
-   * a plain-string config (a webhook URL carrying its token, an access key) as secret whole.
+   * Keys of an object config whose values are secrets, masked for read-only API keys (a dotted
+   * key reaches into a nested object: `webhook.url`); `''` marks a plain-string config (a webhook
+   * URL carrying its token, an access key) as secret whole.
    */
   readonly secretFields?: readonly string[];
   /** True when this channel sends nothing for `status` (spec §9.1 step 1). */

@@ -33,7 +33,8 @@ export const slackIntegration = defineIntegration<SlackConfig>({
   }),
   fromStored: (value) => (value.startsWith('{') ? parseStoredJson('slack', value, oauthSchema) : value),
   toStored: (config) => (typeof config === 'string' ? config : JSON.stringify(config)),
-  secretFields: ['access_token'],
+  // the incoming webhook's URL is as secret as the token
+  secretFields: ['access_token', 'incoming_webhook.url'],
   isNoop: () => false,
   displayName(config) {
     const channel = typeof config === 'string' ? undefined : config.incoming_webhook.channel;
