@@ -9,6 +9,7 @@ import { makePingRecorder } from './ping/record-ping.js';
 import { makeSenders } from './alerts/senders.js';
 import { startDeliveryLoop, type DeliveryLoop } from './scheduler/delivery-loop.js';
 import { startDetectorLoop, type DetectorLoop } from './scheduler/detector-loop.js';
+import { startHousekeepingLoop, type HousekeepingLoop } from './scheduler/housekeeping-loop.js';
 import { startProberLoop, type ProberLoop } from './scheduler/prober-loop.js';
 import { startReportsLoop, type ReportsLoop } from './scheduler/reports-loop.js';
 import { startSmtpListener, type SmtpListener } from './smtp/smtp-listener.js';
@@ -62,6 +63,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
   let delivery: DeliveryLoop | null = null;
   let reports: ReportsLoop | null = null;
   let prober: ProberLoop | null = null;
+  let housekeeping: HousekeepingLoop | null = null;
   let app: FastifyInstance | null = null;
   let smtp: SmtpListener | null = null;
   const senders = makeSenders(deps);
@@ -77,6 +79,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
     await delivery?.stop();
     await reports?.stop();
     await prober?.stop();
+    await housekeeping?.stop();
     await senders.close();
     await deps.store.close();
   };
@@ -86,6 +89,7 @@ export async function startWatchpost(env: Env, roles: Roles, options: { clock?: 
       detector = startDetectorLoop(deps, { onFlips: () => delivery?.wake() });
       reports = startReportsLoop(deps, senders.mailer);
       prober = startProberLoop(deps);
+      housekeeping = startHousekeepingLoop(deps);
     }
     if (roles.smtp && deps.config.smtpdPort !== null) {
       smtp = await startSmtpListener(deps, recorder, { host: deps.config.host, port: deps.config.smtpdPort });

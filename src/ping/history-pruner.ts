@@ -1,7 +1,8 @@
 import type { Deps } from '../deps.js';
 import { pruneCheckHistory } from '../store/check-history.js';
 
-const FLIP_RETENTION_MS = 93 * 24 * 3600 * 1000;
+/** Heartbeat flips are kept 93 days (spec §3.9); Cloud flips the same. */
+export const FLIP_RETENTION_MS = 93 * 24 * 3600 * 1000;
 /** Healthchecks prunes when a check's ping count reaches a multiple of 100. */
 export const PRUNE_EVERY_N_PINGS = 100;
 /**

@@ -122,3 +122,16 @@ export function claimCloudFlip(store: Store, flip: CloudFlip, now: number, queue
   const inserts = queue.map((n) => notificationInsert(store.db, n, { cloud_flip_id: flip.id }, now));
   return ifOneRowChanged(store, guard, inserts);
 }
+
+/**
+ * Processed Cloud flips created before `before`, with their notifications (the foreign key
+ * cascades): Cloud checks have no ping log to prune them with, as heartbeat flips are (spec §3.9).
+ */
+export async function pruneOldCloudFlips(db: Kysely<Database>, before: number): Promise<number> {
+  const result = await db
+    .deleteFrom('cloud_flips')
+    .where('created_at', '<', before)
+    .where('processed_at', 'is not', null)
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

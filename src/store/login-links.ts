@@ -58,3 +58,9 @@ export async function isLoginLinkLive(
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Links past their expiry (creating a link also clears them; this covers quiet installs). */
+export async function pruneExpiredLoginLinks(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('login_links').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

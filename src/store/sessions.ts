@@ -40,3 +40,9 @@ export async function deleteUserSessions(db: Kysely<Database>, userId: number, e
   if (except) query = query.where('token_hash', '!=', except);
   await query.execute();
 }
+
+/** Sessions past their expiry (they no longer log anyone in); returns how many went. */
+export async function pruneExpiredSessions(db: Kysely<Database>, now: number): Promise<number> {
+  const result = await db.deleteFrom('sessions').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
