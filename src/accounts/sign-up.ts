@@ -1,5 +1,8 @@
 import type { Deps } from '../deps.js';
 import { AppError } from '../lib/app-error.js';
+import { createChannel } from '../alerts/manage-channels.js';
+import { createCheck } from '../checks/create-check.js';
+import { findProjectByCode } from '../store/projects.js';
 import { findUserByEmail } from '../store/users.js';
 import { allowAuthIp } from './auth-rate-limits.js';
 import { createProject } from './create-project.js';
@@ -45,5 +48,19 @@ export async function signUp(
     throw error;
   }
   const { project } = await createProject(deps, { name: email.slice(0, PROJECT_NAME_MAX), ownerEmail: email });
+  await addFirstCheck(deps, project.id, email);
   return { userId, projectCode: project.id };
+}
+
+/**
+ * As Healthchecks' signup does (spec §12 `/accounts/`): a first check to ping, and alerts by email
+ * to the address just signed up with (confirmed: its owner is the one typing it), so a new user
+ * is notified without setting anything up.
+ */
+async function addFirstCheck(deps: Deps, projectCode: string, email: string): Promise<void> {
+  const project = await findProjectByCode(deps.store.db, projectCode);
+  if (!project) return;
+  const caller = { projectId: project.id, readOnly: false };
+  await createCheck(deps, caller, { name: 'My First Check', slug: 'my-first-check', unique: [] }, 3);
+  await createChannel(deps, caller, { kind: 'email', config: { value: email, up: true, down: true } });
 }

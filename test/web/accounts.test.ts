@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import { createUser } from '../../src/accounts/create-user.js';
 import { listProjectsForUser } from '../../src/store/members.js';
+import { findProjectByCode } from '../../src/store/projects.js';
 import { findUserByEmail } from '../../src/store/users.js';
 import { SESSION_COOKIE } from '../../src/web/web-plugin.js';
 import { testDialects } from '../support/databases.js';
@@ -37,6 +38,17 @@ for (const dialect of testDialects()) {
         [['new.user@example.org', 'owner']],
       );
       assert.equal(res.headers.location, `/projects/${projects[0]!.code}/checks/`);
+      // …with a first check to ping, which emails the new address when it goes down
+      const checks = await client.get(`/projects/${projects[0]!.code}/checks/`);
+      assert.match(checks.body, /My First Check/);
+      const project = await findProjectByCode(h.deps.store.db, projects[0]!.code);
+      const channels = await h.deps.store.db.selectFrom('channels').selectAll().where('project_id', '=', project!.id).execute();
+      assert.deepEqual(
+        channels.map((c) => [c.kind, JSON.parse(c.value) as unknown, c.email_verified]),
+        [['email', { value: 'new.user@example.org', up: true, down: true }, 1]],
+      );
+      const assigned = await h.deps.store.db.selectFrom('checks_channels').selectAll().execute();
+      assert.ok(assigned.some((a) => Number(a.channel_id) === Number(channels[0]!.id)));
       const profile = await client.get('/accounts/profile/');
       assert.equal(profile.statusCode, 200);
       assert.match(profile.body, /You log in as <strong>new\.user@example\.org<\/strong>/);
