@@ -32,18 +32,23 @@ function checksCell(ctx: PageContext, project: AccessibleProject, item: Integrat
     aria-label="Checks using ${item.displayName}: ${text}">${text}</a>`;
 }
 
-function actions(ctx: PageContext, project: AccessibleProject, item: IntegrationListItem): Html {
+/** Any member may send a test notification (spec §9.7); only writers edit and remove. */
+function actions(ctx: PageContext, project: AccessibleProject, item: IntegrationListItem, canWrite: boolean): Html {
   const base = `${ctx.prefix}/projects/${project.code}/integrations/${item.code}`;
   return html`<div class="integration-actions">
     <form method="post" action="${base}/test/" class="inline">
       ${csrfField(ctx)}
       <button type="submit" aria-label="Send a test notification to ${item.displayName}">Test</button>
     </form>
-    <a class="button" href="${base}/edit/" aria-label="Edit ${item.displayName}">Edit</a>
-    <form method="post" action="${base}/remove/" class="inline" data-confirm="Remove the integration “${item.displayName}”? This cannot be undone.">
-      ${csrfField(ctx)}
-      <button type="submit" class="danger" aria-label="Remove ${item.displayName}">Remove</button>
-    </form>
+    ${
+      canWrite
+        ? html`<a class="button" href="${base}/edit/" aria-label="Edit ${item.displayName}">Edit</a>
+            <form method="post" action="${base}/remove/" class="inline" data-confirm="Remove the integration “${item.displayName}”? This cannot be undone.">
+              ${csrfField(ctx)}
+              <button type="submit" class="danger" aria-label="Remove ${item.displayName}">Remove</button>
+            </form>`
+        : ''
+    }
   </div>`;
 }
 
@@ -61,7 +66,7 @@ function row(ctx: PageContext, options: IntegrationListOptions, item: Integratio
     </td>
     <td data-label="Used by">${checksCell(ctx, options.project, item, options)}</td>
     <td data-label="Last notification">${lastNotification(item)}</td>
-    ${options.canWrite ? html`<td>${actions(ctx, options.project, item)}</td>` : ''}
+    <td>${actions(ctx, options.project, item, options.canWrite)}</td>
   </tr>`;
 }
 
@@ -78,7 +83,7 @@ export function integrationListPage(ctx: PageContext, options: IntegrationListOp
           <th scope="col">Integration</th>
           <th scope="col">Used by</th>
           <th scope="col">Last notification</th>
-          ${options.canWrite ? html`<th scope="col"><span class="visually-hidden">Actions</span></th>` : ''}
+          <th scope="col"><span class="visually-hidden">Actions</span></th>
         </tr>
       </thead>
       <tbody>

@@ -27,8 +27,9 @@ export const integrationListRoutes: WebRoutes = (app, kit) => {
     return kit.send(reply, integrationListPage(ctx, { project, integrations, checkTotal, canWrite: canWrite(project.role) }));
   });
 
+  // any member, read-only ones too (spec §9.7): a test changes nothing but the delivery log
   app.post<ChannelParams>('/projects/:code/integrations/:uuid/test/', async (request, reply) => {
-    const { project, caller } = await integrationAccess(deps, request, request.params.code, 'write');
+    const { project, caller } = await integrationAccess(deps, request, request.params.code, 'read');
     const result = await sendTestNotification(deps, kit.senders, caller, request.params.uuid);
     flash(reply, prefix, testFlash(result));
     return reply.redirect(listUrl(project.code), 303);

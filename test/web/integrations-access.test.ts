@@ -48,7 +48,6 @@ for (const dialect of testDialects()) {
         form: { name: 'renamed', 'config.service_key': '', 'config.account': 'x' },
       },
       { url: `${base}/integrations/${channelCode}/checks/`, form: {} },
-      { url: `${base}/integrations/${channelCode}/test/`, form: {} },
       { url: `${base}/integrations/${channelCode}/remove/`, form: {} },
     ];
     const writePages = () => [
@@ -70,16 +69,23 @@ for (const dialect of testDialects()) {
       assert.equal(res.headers.location, `/accounts/login/?next=${encodeURIComponent(`${base}/integrations/`)}`);
     });
 
-    test('a read-only member sees the list, without any action or configuration', async () => {
+    test('a read-only member sees the list and may send a test notification, but no other action or configuration', async () => {
       const res = await reader.get(`${base}/integrations/`);
       assert.equal(res.statusCode, 200);
       assert.match(res.body, /PagerDuty/);
       assert.match(res.body, /1 of 1 check/);
       assert.doesNotMatch(res.body, /very-secret-key/);
-      for (const action of ['edit/', 'test/', 'remove/', 'checks/'])
-        assert.ok(!res.body.includes(`${channelCode}/${action}`), action);
+      for (const action of ['edit/', 'remove/', 'checks/']) assert.ok(!res.body.includes(`${channelCode}/${action}`), action);
       assert.ok(!res.body.includes(`${base}/add/`));
-      assert.doesNotMatch(res.body, /<form method="post" action="[^"]*integrations/);
+      assert.ok(res.body.includes(`action="${base}/integrations/${channelCode}/test/"`), 'the Test button (spec §9.7)');
+      const sent = await reader.post(`${base}/integrations/${channelCode}/test/`, {});
+      assert.equal(sent.statusCode, 303);
+      const after = await reader.get(`${base}/integrations/`);
+      assert.match(
+        after.body,
+        /Test notification sent!|Could not send a test notification\./,
+        'the flash tells how the test went',
+      );
     });
 
     test('a read-only member gets 403 on every form page and every form post, and nothing changes', async () => {
