@@ -10,6 +10,7 @@ import { silentLogger } from '../src/lib/logger.js';
 import { makeSmtpMailer, type SmtpMailer } from '../src/outbound/smtp-mailer.js';
 import { startReportsLoop } from '../src/scheduler/reports-loop.js';
 import { refreshNagDates, refreshNagDatesOfCheck } from '../src/store/profiles.js';
+import { insertMember } from '../src/store/team.js';
 import { testDialects } from './support/databases.js';
 import { makeCheck, type CheckFields, type TestProject } from './support/factories.js';
 import { makeHarness, type Harness } from './support/harness.js';
@@ -220,6 +221,25 @@ for (const dialect of testDialects()) {
         assert.equal(sink.messages.length, 0);
         assert.equal((await userRow(future.id)).next_nag_at, NOW + DAY);
         assert.equal((await userRow(disabled.id)).next_nag_at, NOW - 10_000);
+      });
+
+      test('team members are reminded too, of the down checks of every project they belong to', async () => {
+        const owner = await alice({ reports: 'off', nag_period_seconds: 0 });
+        const member = await alice({ reports: 'off', nag_period_seconds: 3600 });
+        await insertMember(db(), { projectId: owner.project.projectId, userId: member.id, role: 'r', createdAt: NOW });
+        const foo = await check(owner.project, { name: 'Team Foo', status: 'down' });
+        await refreshNagDatesOfCheck(db(), foo.id, NOW);
+        assert.equal((await userRow(member.id)).next_nag_at, NOW + HOUR, "a member's reminders start");
+
+        h.clock.set(NOW + HOUR + 1);
+        assert.equal(await sendDueNags(h.deps, mailer), 1);
+        const mail = sink.messages.find((m) => m.rcptTo.includes(member.email));
+        assert.ok(mail, 'the member is reminded');
+        assert.ok((mail.parsed.text ?? '').includes('Team Foo'), "the reminder lists the team project's check");
+
+        await db().updateTable('checks').set({ status: 'up' }).where('id', '=', foo.id).execute();
+        await refreshNagDatesOfCheck(db(), foo.id, NOW + 2 * HOUR);
+        assert.equal((await userRow(member.id)).next_nag_at, null, 'and stop when nothing of theirs is down');
       });
 
       test('refreshing nag dates: set when something is down, kept when set, cleared when all is up (item 172)', async () => {

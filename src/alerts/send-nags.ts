@@ -1,5 +1,5 @@
 import type { Mailer } from '../outbound/mailer.js';
-import { claimNagDate, findDueNagProfiles, listOwnedChecks, type ReportProfile } from '../store/profiles.js';
+import { claimNagDate, findDueNagProfiles, listUserChecks, type ReportProfile } from '../store/profiles.js';
 import { nagEmail } from './nag-email.js';
 import { sendToProfile, type SendOptions } from './report-delivery.js';
 import { groupByProject, recentlyActive, type ReportDeps } from './send-reports.js';
@@ -8,7 +8,7 @@ const BATCH = 100;
 
 /** Emails the list of down checks; false when there is nothing to remind of. */
 async function sendNag(deps: ReportDeps, mailer: Mailer, profile: ReportProfile, now: number): Promise<boolean> {
-  const checks = await listOwnedChecks(deps.store.db, profile.userId);
+  const checks = await listUserChecks(deps.store.db, profile.userId);
   // As Healthchecks: an account idle for six months gets neither reports nor reminders.
   if (!recentlyActive(checks, now)) return false;
   const down = checks.filter((c) => c.status === 'down');

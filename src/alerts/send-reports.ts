@@ -3,7 +3,7 @@ import { downtimesByBoundary, periodBoundaries, type ReportPeriod } from '../dom
 import { nextReportAt, REPORT_SPREAD_MINUTES } from '../domain/report-schedule.js';
 import { statusAt } from '../domain/status.js';
 import type { Mailer } from '../outbound/mailer.js';
-import { claimReportDate, findDueReportProfiles, listFlipsSince, listOwnedChecks, type OwnedCheck } from '../store/profiles.js';
+import { claimReportDate, findDueReportProfiles, listFlipsSince, listUserChecks, type OwnedCheck } from '../store/profiles.js';
 import { sendToProfile, type SendOptions } from './report-delivery.js';
 import { reportEmail, type ReportProject } from './report-email.js';
 
@@ -82,7 +82,7 @@ export async function sendDueReports(
       claimed += 1;
       if (profile.nextReportAt === null) continue;
 
-      const checks = await listOwnedChecks(deps.store.db, profile.userId);
+      const checks = await listUserChecks(deps.store.db, profile.userId);
       if (!recentlyActive(checks, now)) continue;
       const tables = await reportTables(deps, checks, profile.reports, profile.tz, now);
       const period = profile.reports;

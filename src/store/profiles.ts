@@ -93,38 +93,52 @@ export async function claimNagDate(db: Db, userId: number, read: number, next: n
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** The projects a user sees: the ones they own and the ones they are a member of (spec §8.4 "the user's projects"). */
+function projectsOf(db: Db, userId: number) {
+  return db
+    .selectFrom('projects')
+    .select('projects.id')
+    .where((eb) =>
+      eb.or([
+        eb('projects.owner_id', '=', userId),
+        eb('projects.id', 'in', eb.selectFrom('members').select('members.project_id').where('members.user_id', '=', userId)),
+      ]),
+    );
+}
+
 /**
- * Spec §8.3 delivery step 1, for the owner of `projectId` (Watchpost has no team members yet):
- * when any check of any project they own is down, start the reminders (now + nag period) unless
- * a date is already set; when nothing is down, stop them. Both are single conditional updates.
+ * Spec §8.3 delivery step 1, for the owner and the members of `projectId`: when any check of any
+ * of a user's projects is down, start their reminders (now + nag period) unless a date is already
+ * set; when nothing is down, stop them. Both are single conditional updates per user.
  */
 export async function refreshNagDates(db: Db, projectId: number, now: number): Promise<void> {
   const owner = await db.selectFrom('projects').select('owner_id').where('id', '=', projectId).executeTakeFirst();
   if (!owner) return;
-  const ownerId = Number(owner.owner_id);
-  const down = await db
-    .selectFrom('checks')
-    .innerJoin('projects', 'projects.id', 'checks.project_id')
-    .select('checks.id')
-    .where('projects.owner_id', '=', ownerId)
-    .where('checks.status', '=', 'down')
-    .limit(1)
-    .executeTakeFirst();
-  if (down) {
-    await db
-      .updateTable('users')
-      .set({ next_nag_at: sql<number>`CAST(${now} AS bigint) + nag_period_seconds * 1000` })
-      .where('id', '=', ownerId)
-      .where('nag_period_seconds', '>', 0)
-      .where('next_nag_at', 'is', null)
-      .execute();
-  } else {
-    await db
-      .updateTable('users')
-      .set({ next_nag_at: null })
-      .where('id', '=', ownerId)
-      .where('next_nag_at', 'is not', null)
-      .execute();
+  const members = await db.selectFrom('members').select('user_id').where('project_id', '=', projectId).execute();
+  for (const userId of new Set([Number(owner.owner_id), ...members.map((m) => Number(m.user_id))])) {
+    const down = await db
+      .selectFrom('checks')
+      .select('checks.id')
+      .where('checks.project_id', 'in', projectsOf(db, userId))
+      .where('checks.status', '=', 'down')
+      .limit(1)
+      .executeTakeFirst();
+    if (down) {
+      await db
+        .updateTable('users')
+        .set({ next_nag_at: sql<number>`CAST(${now} AS bigint) + nag_period_seconds * 1000` })
+        .where('id', '=', userId)
+        .where('nag_period_seconds', '>', 0)
+        .where('next_nag_at', 'is', null)
+        .execute();
+    } else {
+      await db
+        .updateTable('users')
+        .set({ next_nag_at: null })
+        .where('id', '=', userId)
+        .where('next_nag_at', 'is not', null)
+        .execute();
+    }
   }
 }
 
@@ -139,14 +153,14 @@ export interface OwnedCheck extends Check {
   projectName: string;
 }
 
-/** Every check of every project `userId` owns, by project name, then check name. */
-export async function listOwnedChecks(db: Db, userId: number): Promise<OwnedCheck[]> {
+/** Every check of every project `userId` owns or is a member of, by project name, then check id. */
+export async function listUserChecks(db: Db, userId: number): Promise<OwnedCheck[]> {
   const rows = await db
     .selectFrom('checks')
     .innerJoin('projects', 'projects.id', 'checks.project_id')
     .selectAll('checks')
     .select('projects.name as project_name')
-    .where('projects.owner_id', '=', userId)
+    .where('projects.id', 'in', projectsOf(db, userId))
     .orderBy('projects.name')
     .orderBy('projects.id')
     .orderBy('checks.id')
