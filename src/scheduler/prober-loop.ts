@@ -1,6 +1,7 @@
 import { detectSilentCoreInstances } from '../cloud/core-instance-heartbeat.js';
 import type { Deps } from '../deps.js';
 import { startDueProbes, type RunningProbe } from '../probes/run-due-probes.js';
+import { repeatEvery } from './repeat-every.js';
 
 const TICK_MS = 1_000;
 /** Probes one node runs at once; slow targets (retries × 5 s) must not hold up the others. */
@@ -19,8 +20,6 @@ export interface ProberLoop {
 export function startProberLoop(deps: Pick<Deps, 'store' | 'clock' | 'log' | 'config'>): ProberLoop {
   const log = deps.log.child({ component: 'prober' });
   const running = new Set<RunningProbe>();
-  let stopped = false;
-  let wake: (() => void) | null = null;
   const pass = async () => {
     const room = MAX_IN_FLIGHT - running.size;
     if (room > 0) {
@@ -31,28 +30,10 @@ export function startProberLoop(deps: Pick<Deps, 'store' | 'clock' | 'log' | 'co
     }
     await detectSilentCoreInstances(deps);
   };
-  const done = (async () => {
-    while (!stopped) {
-      try {
-        await pass();
-      } catch (error) {
-        log.error({ err: error }, 'probe pass failed');
-      }
-      if (stopped) break;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, TICK_MS);
-        wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
-    }
-  })();
+  const loop = repeatEvery(TICK_MS, pass, (error) => log.error({ err: error }, 'probe pass failed'));
   return {
     async stop() {
-      stopped = true;
-      wake?.();
-      await done;
+      await loop.stop();
       await Promise.all(
         [...running].map((probe) => probe.release().catch((error: unknown) => log.warn({ err: error }, 'claim not released'))),
       );
