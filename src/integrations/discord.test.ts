@@ -135,11 +135,11 @@ describe('discord', () => {
     assert.equal(server.requests.length, 0);
   });
 
-  test('notifies on both up and down and masks the OAuth tokens', () => {
+  test('notifies on both up and down and masks the OAuth tokens and the webhook URL', () => {
     const config = discord.fromStored('{"webhook": {"url": "https://discord.com/api/webhooks/1/t"}}');
     assert.equal(discord.isNoop(config, 'down'), false);
     assert.equal(discord.isNoop(config, 'up'), false);
-    assert.deepEqual(discord.secretFields, ['access_token', 'refresh_token']);
+    assert.deepEqual(discord.secretFields, ['access_token', 'refresh_token', 'webhook.url'], 'the webhook URL carries its token');
   });
 
   test('keeps the whole stored document and refuses one without a webhook URL', () => {
