@@ -1,22 +1,13 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, useRecordingTargets } from '../../test/support/notification-fixtures.js';
 import type { Env } from '../config.js';
 import { appriseIntegration as apprise } from './apprise.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 async function appriseApi(env: Env = {}) {
-  const server = await startRecordingServer();
-  const io = makeIo({ APPRISE_ENABLED: 'True', APPRISE_API_URL: `${server.url}/`, ...env });
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
-  );
+  const { server, io } = await recordingTarget((url) => ({ APPRISE_ENABLED: 'True', APPRISE_API_URL: `${url}/`, ...env }));
   return { server, io };
 }
 

@@ -1,27 +1,18 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, useRecordingTargets } from '../../test/support/notification-fixtures.js';
 import type { Env } from '../config.js';
 import { callIntegration as call } from './call.js';
 import type { IntegrationIo } from './integration.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 const TWILIO = { TWILIO_ACCOUNT: 'AC123', TWILIO_AUTH: 'tw-secret', TWILIO_FROM: '+15550001111' };
 const CALLBACK = 'https://checks.example.org/api/v3/notifications/a7c2e0d4-6a0b-4f7e-8a59-2f1a9f7d3c11/status';
 
 async function twilio(env: Env = TWILIO, overrides: Partial<IntegrationIo> = {}) {
-  const server: RecordingServer = await startRecordingServer();
+  const { server, io } = await recordingTarget((url) => ({ TWILIO_API_URL: url, ...env }), overrides);
   server.reply({ status: 201, body: { sid: 'CA1' } });
-  const io = makeIo({ TWILIO_API_URL: server.url, ...env }, overrides);
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
-  );
   return { server, io };
 }
 

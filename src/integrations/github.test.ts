@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, verify } from 'node:crypto';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordedRequest, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, NOW, useRecordingTargets } from '../../test/support/notification-fixtures.js';
+import { type RecordedRequest, type RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import { githubIntegration as github } from './github.js';
 import type { IntegrationIo } from './integration.js';
@@ -10,10 +10,7 @@ import type { IntegrationIo } from './integration.js';
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const PRIVATE_PEM = privateKey.export({ type: 'pkcs1', format: 'pem' }).toString();
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 const TOKEN_PATH = '/app/installations/4242/access_tokens';
 const ISSUES_PATH = '/repos/alice/backups/issues';
@@ -23,16 +20,16 @@ async function githubApi(
   env: Env = {},
   answers: { token?: number; issue?: number } = {},
 ): Promise<{ server: RecordingServer; io: IntegrationIo }> {
-  const server = await startRecordingServer();
+  const { server, io } = await recordingTarget((url) => ({
+    GITHUB_API_URL: url,
+    GITHUB_APP_ID: '12345',
+    GITHUB_PRIVATE_KEY: PRIVATE_PEM,
+    ...env,
+  }));
   server.reply((req) =>
     req.url === TOKEN_PATH
       ? { status: answers.token ?? 201, body: { token: 'ghs_installation', expires_at: '2026-01-05T11:00:00Z' } }
       : { status: answers.issue ?? 201, body: { number: 1 } },
-  );
-  const io = makeIo({ GITHUB_API_URL: server.url, GITHUB_APP_ID: '12345', GITHUB_PRIVATE_KEY: PRIVATE_PEM, ...env });
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
   );
   return { server, io };
 }

@@ -1,24 +1,16 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, others } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, others, useRecordingTargets } from '../../test/support/notification-fixtures.js';
+import type { RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import { gotifyIntegration as gotify, type GotifyConfig } from './gotify.js';
 import type { IntegrationIo } from './integration.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 /** A Gotify server mounted under /gotify, as behind a reverse proxy. */
 async function gotifyServer(env: Env = {}): Promise<{ server: RecordingServer; io: IntegrationIo; config: GotifyConfig }> {
-  const server = await startRecordingServer();
-  const io = makeIo(env);
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
-  );
+  const { server, io } = await recordingTarget(env);
   return { server, io, config: { url: `${server.url}/gotify`, token: 'A.bc/12&3', priority: 9, priority_up: 2 } };
 }
 

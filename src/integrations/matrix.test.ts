@@ -1,29 +1,20 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, NOW, others, useRecordingTargets } from '../../test/support/notification-fixtures.js';
+import type { RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
 import { matrixIntegration as matrix } from './matrix.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 async function setup(env: Env = {}): Promise<{ server: RecordingServer; io: IntegrationIo }> {
-  const server = await startRecordingServer();
-  const io = makeIo({
-    MATRIX_HOMESERVER: `${server.url}/`,
+  return recordingTarget((url) => ({
+    MATRIX_HOMESERVER: `${url}/`,
     MATRIX_USER_ID: '@bot:example.org',
     MATRIX_ACCESS_TOKEN: 'syt_secret',
     ...env,
-  });
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
-  );
-  return { server, io };
+  }));
 }
 
 const ROOM = '!abcDEF123:example.org';

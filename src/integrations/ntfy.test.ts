@@ -1,26 +1,18 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, others } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, others, useRecordingTargets } from '../../test/support/notification-fixtures.js';
+import type { RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
 import { ntfyBearerToken, ntfyIntegration as ntfy, type NtfyConfig } from './ntfy.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 async function ntfyServer(
   env: Env = {},
   overrides: Partial<IntegrationIo> = {},
 ): Promise<{ server: RecordingServer; io: IntegrationIo; config: NtfyConfig }> {
-  const server = await startRecordingServer();
-  const io = makeIo(env, overrides);
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
-  );
+  const { server, io } = await recordingTarget(env, overrides);
   const config = { topic: 'alerts-7f3a', url: server.url, token: 'tk_test', priority: 5, priority_up: 1 };
   return { server, io, config };
 }

@@ -1,25 +1,20 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, NOW, others, useRecordingTargets } from '../../test/support/notification-fixtures.js';
+import type { RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
 import { poIntegration as po } from './po.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 async function pushover(
   env: Env = {},
   overrides: Partial<IntegrationIo> = {},
 ): Promise<{ server: RecordingServer; io: IntegrationIo }> {
-  const server = await startRecordingServer();
-  const io = makeIo({ PUSHOVER_API_URL: server.url, PUSHOVER_API_TOKEN: 'app-token', ...env }, overrides);
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
+  const { server, io } = await recordingTarget(
+    (url) => ({ PUSHOVER_API_URL: url, PUSHOVER_API_TOKEN: 'app-token', ...env }),
+    overrides,
   );
   return { server, io };
 }

@@ -1,25 +1,20 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo, NOW, others } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, NOW, others, useRecordingTargets } from '../../test/support/notification-fixtures.js';
+import type { RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
 import { telegramIntegration as telegram } from './telegram.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 async function setup(
   env: Env = {},
   overrides: Partial<IntegrationIo> = {},
 ): Promise<{ server: RecordingServer; io: IntegrationIo }> {
-  const server = await startRecordingServer();
-  const io = makeIo({ TELEGRAM_TOKEN: '123456:ABC-token', TELEGRAM_API_URL: server.url, ...env }, overrides);
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
+  const { server, io } = await recordingTarget(
+    (url) => ({ TELEGRAM_TOKEN: '123456:ABC-token', TELEGRAM_API_URL: url, ...env }),
+    overrides,
   );
   return { server, io };
 }

@@ -1,23 +1,15 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
-import { makeContext, makeIo } from '../../test/support/notification-fixtures.js';
-import { startRecordingServer, type RecordingServer } from '../../test/support/recording-server.js';
+import { describe, test } from 'node:test';
+import { makeContext, useRecordingTargets } from '../../test/support/notification-fixtures.js';
+import type { RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import type { IntegrationIo } from './integration.js';
 import { webhookIntegration as webhook, webhookFromStored, type WebhookConfig } from './webhook.js';
 
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0)) await cleanup();
-});
+const recordingTarget = useRecordingTargets();
 
 async function receiver(env: Env = {}): Promise<{ server: RecordingServer; io: IntegrationIo }> {
-  const server = await startRecordingServer();
-  const io = makeIo(env);
-  cleanups.push(
-    () => server.close(),
-    () => io.close(),
-  );
+  const { server, io } = await recordingTarget(env);
   return { server, io };
 }
 

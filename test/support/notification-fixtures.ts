@@ -1,3 +1,4 @@
+import { afterEach } from 'node:test';
 import { loadConfig, type Env } from '../../src/config.js';
 import type { IntegrationIo } from '../../src/integrations/integration.js';
 import type { NotificationContext, OtherCheck } from '../../src/integrations/notification-context.js';
@@ -5,6 +6,7 @@ import { manualClock } from '../../src/lib/clock.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import type { Mailer } from '../../src/outbound/mailer.js';
 import { makeOutboundHttp } from '../../src/outbound/http-client.js';
+import { startRecordingServer } from './recording-server.js';
 
 export const NOW = Date.UTC(2026, 0, 5, 10, 0, 0);
 
@@ -87,6 +89,27 @@ export function makeIo(env: Env = {}, overrides: Partial<IntegrationIo> = {}): I
     notifyMember: () => Promise.resolve(null),
     ...overrides,
     close: () => http.close(),
+  };
+}
+
+/**
+ * For a test file of one integration kind: call once at its top level. Each call of the returned
+ * function starts a recording server (the provider) and an `io` whose settings may name it
+ * (`env` given the server's URL); both are closed after the test that made them.
+ */
+export function useRecordingTargets() {
+  const cleanups: (() => Promise<void>)[] = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0)) await cleanup();
+  });
+  return async (env: Env | ((url: string) => Env) = {}, overrides: Partial<IntegrationIo> = {}) => {
+    const server = await startRecordingServer();
+    const io = makeIo(typeof env === 'function' ? env(server.url) : env, overrides);
+    cleanups.push(
+      () => server.close(),
+      () => io.close(),
+    );
+    return { server, io };
   };
 }
 
