@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync, verify } from 'node:crypto';
 import { describe, test } from 'node:test';
 import { makeContext, NOW, useRecordingTargets } from '../../test/support/notification-fixtures.js';
-import { type RecordedRequest, type RecordingServer } from '../../test/support/recording-server.js';
+import type { RecordedRequest, RecordingServer } from '../../test/support/recording-server.js';
 import type { Env } from '../config.js';
 import { githubIntegration as github } from './github.js';
 import type { IntegrationIo } from './integration.js';
