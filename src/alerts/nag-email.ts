@@ -1,7 +1,6 @@
 import { naturalTime } from '../integrations/message-parts.js';
 import type { EmailContent } from './report-email.js';
-import { asciiTable, htmlEmail, htmlTable, plural } from './report-text.js';
-import { escapeHtml } from '../domain/escape-html.js';
+import { digestEmail, plural } from './report-text.js';
 
 export interface NagCheck {
   /** The name, or the UUID when the check has none. */
@@ -41,24 +40,6 @@ export function nagEmail(input: NagInput): EmailContent {
       .map((c) => ['DOWN', c.name, c.lastPingAt === null ? 'Never' : naturalTime(c.lastPingAt, input.now)]);
   const headings = ['Status', 'Name', 'Last Ping'];
 
-  const text = [
-    'Hello,',
-    '',
-    `This is ${cadence(input.nagPeriodSeconds)} sent by ${input.siteName}.`,
-    headline,
-    ...input.projects.flatMap((p) => ['', `Project "${p.name}"`, asciiTable([headings, ...rowsOf(p)])]),
-    '',
-    '--',
-    'Cheers,',
-    input.siteName,
-    '',
-  ].join('\n');
-
-  const body = [
-    '<p>Hello,</p>',
-    `<p>This is ${cadence(input.nagPeriodSeconds)} sent by <a href="${escapeHtml(input.siteRoot)}">${escapeHtml(input.siteName)}</a>.<br>`,
-    `${escapeHtml(headline)}</p>`,
-    ...input.projects.map((p) => `<h3>${escapeHtml(p.name)}</h3>\n${htmlTable(headings, rowsOf(p))}`),
-  ].join('\n');
-  return { subject, text, html: htmlEmail(input.siteName, body, input.unsubscribeUrl) };
+  const tables = input.projects.map((p) => ({ name: p.name, textRows: rowsOf(p), htmlRows: rowsOf(p) }));
+  return digestEmail(input, subject, cadence(input.nagPeriodSeconds), headline, headings, tables);
 }

@@ -1,8 +1,7 @@
 import type { ComputedStatus } from '../domain/check.js';
 import type { DowntimeRecord, ReportPeriod } from '../domain/downtime-stats.js';
 import { downtimeCell, periodHeading, reportWhen } from './report-labels.js';
-import { asciiTable, htmlEmail, htmlTable, plural } from './report-text.js';
-import { escapeHtml } from '../domain/escape-html.js';
+import { digestEmail, plural } from './report-text.js';
 
 export interface ReportCheck {
   /** The name, or the UUID when the check has none. */
@@ -66,7 +65,6 @@ export function reportSummary(input: Pick<ReportInput, 'period' | 'tz' | 'bounda
 export function reportEmail(input: ReportInput): EmailContent {
   const periodWord = input.period;
   const subject = `${periodWord[0]!.toUpperCase()}${periodWord.slice(1)} Report`;
-  const intro = `This is a ${periodWord} report sent by ${input.siteName}.`;
   const summary = reportSummary(input);
   const headings = ['Status', 'Name', ...input.boundaries.map((b) => periodHeading(input.period, b, input.tz))];
   const rowsOf = (project: ReportProject, separator: string) =>
@@ -74,24 +72,6 @@ export function reportEmail(input: ReportInput): EmailContent {
       .sort(byDowntime)
       .map((c) => [statusLabel(c.status), c.name, ...c.downtimes.map((d) => downtimeCell(d, separator))]);
 
-  const text = [
-    'Hello,',
-    '',
-    intro,
-    summary,
-    ...input.projects.flatMap((p) => ['', `Project "${p.name}"`, asciiTable([headings, ...rowsOf(p, '\n')])]),
-    '',
-    '--',
-    'Cheers,',
-    input.siteName,
-    '',
-  ].join('\n');
-
-  const body = [
-    '<p>Hello,</p>',
-    `<p>This is a ${periodWord} report sent by <a href="${escapeHtml(input.siteRoot)}">${escapeHtml(input.siteName)}</a>.<br>`,
-    `${escapeHtml(summary)}</p>`,
-    ...input.projects.map((p) => `<h3>${escapeHtml(p.name)}</h3>\n${htmlTable(headings, rowsOf(p, ' '))}`),
-  ].join('\n');
-  return { subject, text, html: htmlEmail(input.siteName, body, input.unsubscribeUrl) };
+  const tables = input.projects.map((p) => ({ name: p.name, textRows: rowsOf(p, '\n'), htmlRows: rowsOf(p, ' ') }));
+  return digestEmail(input, subject, `a ${periodWord} report`, summary, headings, tables);
 }

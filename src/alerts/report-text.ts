@@ -50,3 +50,43 @@ export function htmlEmail(siteName: string, bodyHtml: string, unsubscribeUrl: st
     '</body></html>',
   ].join('\n');
 }
+
+export interface DigestTable {
+  name: string;
+  /** Rows as the text table shows them, and as the HTML one does (cells may break lines differently). */
+  textRows: readonly (readonly string[])[];
+  htmlRows: readonly (readonly string[])[];
+}
+
+/**
+ * The shape reports and reminders share: a greeting, `This is <what> sent by <site>.` and a
+ * headline, one table per project, and the sign-off; as plain text and as HTML.
+ */
+export function digestEmail(
+  site: { siteName: string; siteRoot: string; unsubscribeUrl: string },
+  subject: string,
+  what: string,
+  headline: string,
+  headings: readonly string[],
+  tables: readonly DigestTable[],
+): { subject: string; text: string; html: string } {
+  const text = [
+    'Hello,',
+    '',
+    `This is ${what} sent by ${site.siteName}.`,
+    headline,
+    ...tables.flatMap((t) => ['', `Project "${t.name}"`, asciiTable([headings, ...t.textRows])]),
+    '',
+    '--',
+    'Cheers,',
+    site.siteName,
+    '',
+  ].join('\n');
+  const body = [
+    '<p>Hello,</p>',
+    `<p>This is ${what} sent by <a href="${escapeHtml(site.siteRoot)}">${escapeHtml(site.siteName)}</a>.<br>`,
+    `${escapeHtml(headline)}</p>`,
+    ...tables.map((t) => `<h3>${escapeHtml(t.name)}</h3>\n${htmlTable(headings, t.htmlRows)}`),
+  ].join('\n');
+  return { subject, text, html: htmlEmail(site.siteName, body, site.unsubscribeUrl) };
+}
