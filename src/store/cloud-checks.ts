@@ -36,7 +36,8 @@ export interface CloudCheckRecord {
   updatedAt: number;
 }
 
-const toRecord = (r: Row): CloudCheckRecord => ({
+/** A `cloud_checks` row as the rest of the code reads it. */
+export const toCloudCheck = (r: Row): CloudCheckRecord => ({
   id: r.id,
   projectId: Number(r.project_id),
   coreInstanceId: r.core_instance_id,
@@ -122,7 +123,7 @@ export async function findCloudCheck(
     .where('project_id', '=', projectId)
     .where(parentKind === 'core_instance' ? 'core_instance_id' : 'pipeline_id', 'is not', null)
     .executeTakeFirst();
-  return row ? toRecord(row) : undefined;
+  return row ? toCloudCheck(row) : undefined;
 }
 
 /** The check if it belongs to the project, whatever its parent (the dashboard's routes). */
@@ -133,7 +134,7 @@ export async function findCloudCheckOfProject(db: Db, projectId: number, id: str
     .where('id', '=', id)
     .where('project_id', '=', projectId)
     .executeTakeFirst();
-  return row ? toRecord(row) : undefined;
+  return row ? toCloudCheck(row) : undefined;
 }
 
 export async function listCloudChecks(db: Db, parent: CloudCheckParent, page: PageRequest): Promise<Page<CloudCheckRecord>> {
@@ -145,7 +146,7 @@ export async function listCloudChecks(db: Db, parent: CloudCheckParent, page: Pa
       '=',
       'coreInstanceId' in parent ? parent.coreInstanceId : parent.pipelineId,
     );
-  return readPage(query, page, toRecord);
+  return readPage(query, page, toCloudCheck);
 }
 
 export type CloudCheckChanges = Pick<

@@ -1,4 +1,6 @@
 import type { Kysely } from 'kysely';
+import { toCloudCheck, type CloudCheckRecord } from './cloud-checks.js';
+import { selectPorts, toPipelinePort, type PipelinePortRecord } from './cloud-ports.js';
 import type { Database } from './schema.js';
 
 /**
@@ -126,43 +128,12 @@ export async function findDashboardCoreInstance(
   return row ? toCore(row) : undefined;
 }
 
-export interface DashboardCheck {
-  id: string;
-  /** Set for a core instance check; a pipeline check has `pipelineId` instead. */
-  coreInstanceId: string | null;
-  pipelineId: string | null;
-  protocol: string;
-  host: string;
-  port: number;
-  status: string;
-  retries: number;
-  intervalSeconds: number;
-  agentManaged: boolean;
-  lastProbeAt: number | null;
-  lastError: string | null;
-  /** The pipeline port this check follows, if any. */
-  portId: string | null;
-}
-
 export interface DashboardPipeline {
   id: string;
   name: string;
   kind: string;
   portKind: string;
   waitForChecks: boolean;
-}
-
-export interface DashboardPort {
-  id: string;
-  pipelineId: string;
-  protocol: string;
-  kind: string;
-  frontendPort: number;
-  backendPort: number;
-  endpoint: string;
-  pluginId: string | null;
-  pluginName: string | null;
-  probe: boolean;
 }
 
 export interface DashboardFlip {
@@ -178,9 +149,9 @@ export interface DashboardFlip {
 
 /** What hangs under one core instance, for its page. */
 export interface CoreInstanceContents {
-  checks: DashboardCheck[];
+  checks: CloudCheckRecord[];
   pipelines: DashboardPipeline[];
-  ports: DashboardPort[];
+  ports: PipelinePortRecord[];
   flips: DashboardFlip[];
 }
 
@@ -203,38 +174,17 @@ export async function coreInstanceContents(
   coreId: string,
   flipLimit: number,
 ): Promise<CoreInstanceContents> {
-  const checks = await checksOf(db, coreId)
-    .select([
-      'id',
-      'core_instance_id',
-      'pipeline_id',
-      'protocol',
-      'host',
-      'port',
-      'status',
-      'retries',
-      'interval_seconds',
-      'agent_managed',
-      'last_probe_at',
-      'last_error',
-      'port_id',
-    ])
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+  const checks = await checksOf(db, coreId).selectAll().orderBy('created_at').orderBy('id').execute();
   const pipelines = await db
     .selectFrom('pipelines')
     .select(['id', 'name', 'kind', 'port_kind', 'wait_for_checks'])
     .where('core_instance_id', '=', coreId)
     .orderBy('name')
     .execute();
-  const ports = await db
-    .selectFrom('pipeline_ports')
-    .innerJoin('pipelines', 'pipelines.id', 'pipeline_ports.pipeline_id')
-    .selectAll('pipeline_ports')
-    .where('pipelines.core_instance_id', '=', coreId)
-    .orderBy('pipeline_ports.frontend_port')
-    .orderBy('pipeline_ports.protocol')
+  const ports = await selectPorts(db)
+    .where('pipeline_id', 'in', pipelinesOf(db, coreId))
+    .orderBy('frontend_port')
+    .orderBy('protocol')
     .execute();
   // cloud_flips_core and cloud_flips_check: each subject's history by time
   const flips = await db
@@ -249,21 +199,7 @@ export async function coreInstanceContents(
     .limit(flipLimit)
     .execute();
   return {
-    checks: checks.map((r) => ({
-      id: r.id,
-      coreInstanceId: r.core_instance_id,
-      pipelineId: r.pipeline_id,
-      protocol: r.protocol,
-      host: r.host,
-      port: Number(r.port),
-      status: r.status,
-      retries: Number(r.retries),
-      intervalSeconds: Number(r.interval_seconds),
-      agentManaged: Number(r.agent_managed) === 1,
-      lastProbeAt: r.last_probe_at === null ? null : Number(r.last_probe_at),
-      lastError: r.last_error,
-      portId: r.port_id,
-    })),
+    checks: checks.map(toCloudCheck),
     pipelines: pipelines.map((r) => ({
       id: r.id,
       name: r.name,
@@ -271,18 +207,7 @@ export async function coreInstanceContents(
       portKind: r.port_kind,
       waitForChecks: Number(r.wait_for_checks) === 1,
     })),
-    ports: ports.map((r) => ({
-      id: r.id,
-      pipelineId: r.pipeline_id,
-      protocol: r.protocol,
-      kind: r.kind,
-      frontendPort: Number(r.frontend_port),
-      backendPort: Number(r.backend_port),
-      endpoint: r.endpoint,
-      pluginId: r.plugin_id,
-      pluginName: r.plugin_name,
-      probe: Number(r.probe) === 1,
-    })),
+    ports: ports.map(toPipelinePort),
     flips: flips.map((r) => ({
       id: Number(r.id),
       cloudCheckId: r.cloud_check_id,

@@ -27,7 +27,8 @@ export interface PipelinePortRecord {
   updatedAt: number;
 }
 
-const toRecord = (r: Row): PipelinePortRecord => ({
+/** A row of `selectPorts` as the rest of the code reads it. */
+export const toPipelinePort = (r: Row): PipelinePortRecord => ({
   id: r.id,
   projectId: Number(r.project_id),
   pipelineId: r.pipeline_id,
@@ -79,7 +80,7 @@ export async function insertPipelinePort(db: Db, p: NewPipelinePort): Promise<vo
 }
 
 /** Every port column plus the id of the check following the port (unique on `port_id`). */
-function selectPorts(db: Db) {
+export function selectPorts(db: Db) {
   return db
     .selectFrom('pipeline_ports')
     .selectAll()
@@ -94,12 +95,12 @@ function selectPorts(db: Db) {
 
 export async function findPipelinePort(db: Db, projectId: number, id: string): Promise<PipelinePortRecord | undefined> {
   const row = await selectPorts(db).where('id', '=', id).where('project_id', '=', projectId).executeTakeFirst();
-  return row ? toRecord(row) : undefined;
+  return row ? toPipelinePort(row) : undefined;
 }
 
 export async function listPipelinePorts(db: Db, pipelineId: string, page: PageRequest): Promise<Page<PipelinePortRecord>> {
   const query = selectPorts(db).where('pipeline_id', '=', pipelineId);
-  return readPage(query, page, toRecord);
+  return readPage(query, page, toPipelinePort);
 }
 
 export type PipelinePortChanges = Pick<

@@ -1,6 +1,7 @@
 import { coreInstanceStatus } from '../cloud/core-instances.js';
 import type { CoreInstanceView } from '../cloud/dashboard.js';
-import type { DashboardCheck, DashboardFlip } from '../store/cloud-dashboard.js';
+import type { CloudCheckRecord } from '../store/cloud-checks.js';
+import type { DashboardFlip } from '../store/cloud-dashboard.js';
 import { checksTable, portsTable, target, type TableContext } from './cloud-detail-tables.js';
 import { lastPing, projectLabel } from './cloud-list-page.js';
 import { coreStatusBadge, flipStatus } from './cloud-status.js';
@@ -30,7 +31,7 @@ function facts(view: CoreInstanceView): Html {
   </dl>`;
 }
 
-function flipSubject(flip: DashboardFlip, checks: Map<string, DashboardCheck>, pipelineNames: Map<string, string>): Html {
+function flipSubject(flip: DashboardFlip, checks: Map<string, CloudCheckRecord>, pipelineNames: Map<string, string>): Html {
   if (flip.coreInstanceId !== null) return html`this core instance (heartbeat)`;
   const check = flip.cloudCheckId === null ? undefined : checks.get(flip.cloudCheckId);
   if (!check) return html`<span class="hint">a removed check</span>`;
@@ -39,7 +40,7 @@ function flipSubject(flip: DashboardFlip, checks: Map<string, DashboardCheck>, p
   return html`check <code>${target(check)}</code>${pipeline}`;
 }
 
-function flipsTable(view: CoreInstanceView, checks: Map<string, DashboardCheck>, pipelineNames: Map<string, string>): Html {
+function flipsTable(view: CoreInstanceView, checks: Map<string, CloudCheckRecord>, pipelineNames: Map<string, string>): Html {
   const { flips } = view.contents;
   if (flips.length === 0) return html`<p class="hint" data-key="no-flips">No status changes yet.</p>`;
   return html`<table class="cloud-table cloud-flips">

@@ -1,4 +1,5 @@
-import type { DashboardCheck, DashboardPort } from '../store/cloud-dashboard.js';
+import type { CloudCheckRecord } from '../store/cloud-checks.js';
+import type { PipelinePortRecord } from '../store/cloud-ports.js';
 import { isHost } from '../domain/is-host.js';
 import { checkStatusBadge } from './cloud-status.js';
 import { agoTag, durationText } from './check-time.js';
@@ -19,7 +20,7 @@ const csrf = (t: TableContext): Html => html`<input type="hidden" name="_csrf" v
 
 export const target = (c: { protocol: string; host: string; port: number }): string => `${c.protocol} ${c.host}:${c.port}`;
 
-function probeAgain(t: TableContext, check: DashboardCheck): Html {
+function probeAgain(t: TableContext, check: CloudCheckRecord): Html {
   if (!t.canWrite) return html``;
   return html`<form method="post" action="${t.base}checks/${check.id}/probe/" class="inline">
     ${csrf(t)}<button type="submit" aria-label="Probe ${target(check)} again">Probe again</button>
@@ -30,7 +31,7 @@ function lastError(error: string | null): Html {
   return error ? html`<span class="cloud-error">${error}</span>` : html`<span class="hint">—</span>`;
 }
 
-function checkRow(t: TableContext, check: DashboardCheck, ports: Map<string, DashboardPort>): Html {
+function checkRow(t: TableContext, check: CloudCheckRecord, ports: Map<string, PipelinePortRecord>): Html {
   const port = check.portId === null ? undefined : ports.get(check.portId);
   const follows = port ? html`<br /><span class="hint">follows port ${port.frontendPort}/${port.protocol}</span>` : '';
   const lastProbe = check.lastProbeAt === null ? html`<span class="hint">not yet</span>` : agoTag(check.lastProbeAt, t.now);
@@ -48,7 +49,12 @@ function checkRow(t: TableContext, check: DashboardCheck, ports: Map<string, Das
 }
 
 /** A table of checks (a core instance's own, or one pipeline's), or a line saying there are none. */
-export function checksTable(t: TableContext, checks: DashboardCheck[], ports: Map<string, DashboardPort>, none: Html): Html {
+export function checksTable(
+  t: TableContext,
+  checks: CloudCheckRecord[],
+  ports: Map<string, PipelinePortRecord>,
+  none: Html,
+): Html {
   if (checks.length === 0) return html`<p class="hint">${none}</p>`;
   return html`<table class="cloud-table cloud-checks">
     <thead>
@@ -70,14 +76,14 @@ export function checksTable(t: TableContext, checks: DashboardCheck[], ports: Ma
 }
 
 /** Why a port whose probe is on has no check following it (see cloud/port-probe.ts). */
-function whyNoCheck(port: DashboardPort): string {
+function whyNoCheck(port: PipelinePortRecord): string {
   if (port.endpoint === '') return 'waits for an endpoint';
   if (port.kind === 'ClusterIP') return 'not probed: a ClusterIP port is reachable only inside the cluster';
   if (!isHost(port.endpoint)) return 'not probed: the endpoint is not a host name or IPv4 address';
   return 'a pipeline check already probes this address';
 }
 
-function probeCell(t: TableContext, port: DashboardPort, follower: DashboardCheck | undefined): Html {
+function probeCell(t: TableContext, port: PipelinePortRecord, follower: CloudCheckRecord | undefined): Html {
   const state = port.probe ? html`<strong>On</strong>` : html`Off`;
   const result = follower
     ? html`<br />${checkStatusBadge(follower.status)}${follower.lastError ? html`<br />${lastError(follower.lastError)}` : ''}`
@@ -96,7 +102,7 @@ function probeCell(t: TableContext, port: DashboardPort, follower: DashboardChec
 <td>${toggle}</td>`;
 }
 
-function portRow(t: TableContext, port: DashboardPort, follower: DashboardCheck | undefined): Html {
+function portRow(t: TableContext, port: PipelinePortRecord, follower: CloudCheckRecord | undefined): Html {
   const plugin = port.pluginId || port.pluginName;
   return html`<tr data-key="port-${port.id}">
 <td>${port.protocol}</td>
@@ -110,7 +116,7 @@ ${probeCell(t, port, follower)}
 }
 
 /** A pipeline's ports, each with its probe and the check that follows it. */
-export function portsTable(t: TableContext, ports: DashboardPort[], followers: Map<string, DashboardCheck>): Html {
+export function portsTable(t: TableContext, ports: PipelinePortRecord[], followers: Map<string, CloudCheckRecord>): Html {
   if (ports.length === 0) return html`<p class="hint">No ports.</p>`;
   return html`<table class="cloud-table cloud-ports">
     <thead>
